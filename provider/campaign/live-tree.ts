@@ -1,0 +1,141 @@
+/**
+ * Reads a campaign with its ad groups and ads from the API and folds the live values into the
+ * stored outputs. Only children whose ids the state knows are read back: ad groups and ads that
+ * Pulumi archived still list (archive reads back as `paused`), so the list alone cannot tell.
+ */
+import type { ThradClient } from "../client/thrad-client";
+import type { Ad, AdGroup, Campaign } from "../client/schemas";
+import { adBody } from "./api-bodies";
+import type {
+  AdGroupInputs, AdGroupOutputs, AdInputs, AdOutputs, CampaignInputs, CampaignOutputs,
+} from "./inputs";
+
+export interface LiveTree {
+  campaign: Campaign;
+  adGroups: AdGroup[];
+  adsByGroup: Map<string, Ad[]>;
+}
+
+/** Reads the campaign, then its ad groups and each group's ads through the list endpoints. */
+export async function readLiveTree(client: ThradClient, campaignId: string): Promise<LiveTree> {
+  const campaign = await client.getCampaign(campaignId);
+  const adGroups = await client.listAdGroups(campaignId);
+  const adsByGroup = new Map<string, Ad[]>();
+  await Promise.all(adGroups.map(async (group) => {
+    adsByGroup.set(group.id, await client.listAds(group.id));
+  }));
+  return { campaign, adGroups, adsByGroup };
+}
+
+/** Pairs each input ad group and ad with the API object of the same name, first come first. */
+export function assignIds(inputs: CampaignInputs, tree: LiveTree): AdGroupOutputs[] {
+  const unclaimedGroups = [...tree.adGroups];
+  return inputs.adGroups.map((group) => {
+    const match = takeFirst(unclaimedGroups, (live) => live.name === group.name);
+    if (!match) {
+      throw new Error(`the API did not return an ad group named "${group.name}"`);
+    }
+    const unclaimedAds = [...(tree.adsByGroup.get(match.id) ?? [])];
+    const ads = group.ads.map((ad) => {
+      const name = adBody(ad).name;
+      const liveAd = takeFirst(unclaimedAds, (live) => live.name === name);
+      if (!liveAd) {
+        throw new Error(`the API did not return an ad named "${name}" in "${group.name}"`);
+      }
+      return { ...ad, adId: liveAd.id };
+    });
+    return { ...group, adGroupId: match.id, ads };
+  });
+}
+
+/** Copies live campaign values into the outputs, keeping fields the program leaves unset. */
+export function foldCampaign(outs: CampaignOutputs, live: Campaign): CampaignOutputs {
+  const folded: CampaignOutputs = {
+    ...outs,
+    name: live.name,
+    lifetimeBudgetMicros: live.budget.lifetime_spend_limit_micros,
+    liveStatus: live.status,
+    reviewStatus: live.review_status,
+    effectiveStartTime: live.start_time,
+    effectiveEndTime: live.end_time ?? null,
+  };
+  if (outs.description !== undefined) {
+    folded.description = live.description ?? "";
+  }
+  if (outs.startTime !== undefined) {
+    folded.startTime = live.start_time;
+  }
+  if (outs.endTime !== undefined && live.end_time != null) {
+    folded.endTime = live.end_time;
+  }
+  return folded;
+}
+
+/** Copies live ad group and ad values into the stored children with known ids. */
+export function foldChildren(outs: CampaignOutputs, tree: LiveTree): AdGroupOutputs[] {
+  const groupsById = new Map(tree.adGroups.map((group) => [group.id, group]));
+  return (outs.adGroups ?? []).map((group) => {
+    const live = groupsById.get(group.adGroupId);
+    if (!live) {
+      return group;
+    }
+    const adsById = new Map((tree.adsByGroup.get(live.id) ?? []).map((ad) => [ad.id, ad]));
+    const folded: AdGroupOutputs = {
+      ...group,
+      name: live.name,
+      maxBidMicros: live.bidding_config?.max_bid_micros ?? group.maxBidMicros,
+      ads: group.ads.map((ad) => foldAd(ad, adsById.get(ad.adId))),
+    };
+    if (group.contextHints !== undefined) {
+      folded.contextHints = live.context_hints ?? [];
+    }
+    return folded;
+  });
+}
+
+function foldAd(ad: AdOutputs, live: Ad | undefined): AdOutputs {
+  if (!live) {
+    return ad;
+  }
+  const creative = live.creative as Record<string, unknown>;
+  const folded: AdOutputs = {
+    ...ad,
+    title: stringOr(creative["title"], ad.title),
+    body: stringOr(creative["body"], ad.body),
+    targetUrl: stringOr(creative["target_url"], ad.targetUrl),
+    fileId: stringOr(creative["file_id"], ad.fileId),
+  };
+  if (ad.name !== undefined && live.name) {
+    folded.name = live.name;
+  }
+  if (ad.ctaText !== undefined) {
+    folded.ctaText = stringOr(creative["cta_text"], ad.ctaText);
+  }
+  return folded;
+}
+
+/** Strips outputs back to the input shape, for `read` to report refreshed inputs. */
+export function inputsFromOutputs(outs: CampaignOutputs): CampaignInputs {
+  const {
+    campaignId: _campaignId, liveStatus, reviewStatus: _review, effectiveStartTime: _start,
+    effectiveEndTime: _end, statusMessage: _message, adGroups, ...fields
+  } = outs;
+  const status = liveStatus === "active" || liveStatus === "paused" ? liveStatus : fields.status;
+  return {
+    ...fields,
+    status,
+    adGroups: adGroups.map(({ adGroupId: _id, ads, ...group }): AdGroupInputs => ({
+      ...group,
+      ads: ads.map(({ adId: _adId, ...ad }): AdInputs => ad),
+    })),
+  };
+}
+
+function takeFirst<T>(items: T[], matches: (item: T) => boolean): T | undefined {
+  const index = items.findIndex(matches);
+  return index < 0 ? undefined : items.splice(index, 1)[0];
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value : fallback;
+}

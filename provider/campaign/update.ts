@@ -1,0 +1,133 @@
+/**
+ * `update` for campaigns: campaign fields, then removed, changed and new ad groups and ads,
+ * then the status action. After each finished step the outputs record it, so a failure part
+ * way leaves state that describes what really happened on the API side.
+ */
+import type { ThradClient } from "../client/thrad-client";
+import { explainError, PartialStateError } from "../explain-error";
+import { deriveIdempotencyKey } from "../idempotency-key";
+import { adBody, adGroupBody, campaignUpdateBody } from "./api-bodies";
+import type {
+  AdGroupInputs, AdGroupOutputs, AdInputs, AdOutputs, CampaignInputs, CampaignOutputs,
+} from "./inputs";
+import { adGroupKey, adKey } from "./inputs";
+import { planCampaign, type AdPlan } from "./plan";
+import { reconcileStatus } from "./status";
+
+export async function updateCampaign(
+  client: ThradClient,
+  id: string,
+  olds: CampaignOutputs,
+  news: CampaignInputs,
+): Promise<CampaignOutputs> {
+  const plan = planCampaign(olds, news);
+  const progress = { outs: { ...olds, resourceIdentity: news.resourceIdentity } };
+  try {
+    await applyPlan(client, id, news, plan, progress);
+    return progress.outs;
+  } catch (error) {
+    const explained = explainError(error, `Updating campaign "${news.name}"`);
+    throw new PartialStateError(explained, id, { ...progress.outs });
+  }
+}
+
+async function applyPlan(
+  client: ThradClient,
+  id: string,
+  news: CampaignInputs,
+  plan: ReturnType<typeof planCampaign>,
+  progress: { outs: CampaignOutputs },
+): Promise<void> {
+  const fields = campaignUpdateBody(progress.outs, news);
+  if (Object.keys(fields).length > 0) {
+    await client.updateCampaign(id, fields);
+  }
+  const { adGroups: _groups, ...campaignFields } = news;
+  progress.outs = { ...progress.outs, ...campaignFields, adGroups: progress.outs.adGroups };
+
+  for (const removed of plan.adGroups.archive) {
+    await client.adGroupAction(removed.adGroupId, "archive");
+    progress.outs.adGroups = progress.outs.adGroups.filter((group) => group !== removed);
+  }
+  for (const change of plan.adGroups.update) {
+    const updated = await updateAdGroup(client, news, change.old, change.desired, change);
+    progress.outs.adGroups = progress.outs.adGroups.map((g) => (g === change.old ? updated : g));
+  }
+  for (const added of plan.adGroups.create) {
+    progress.outs.adGroups = [...progress.outs.adGroups, await createAdGroup(client, id, news, added)];
+  }
+  progress.outs.adGroups = orderLike<AdGroupInputs>(news.adGroups, progress.outs.adGroups,
+    adGroupKey) as AdGroupOutputs[];
+
+  const live = await client.getCampaign(id);
+  const status = await reconcileStatus(client, live, news.status);
+  progress.outs = {
+    ...progress.outs,
+    liveStatus: status.campaign.status,
+    reviewStatus: status.campaign.review_status,
+    effectiveStartTime: status.campaign.start_time,
+    effectiveEndTime: status.campaign.end_time ?? null,
+    statusMessage: status.message,
+  };
+}
+
+async function updateAdGroup(
+  client: ThradClient,
+  news: CampaignInputs,
+  old: AdGroupOutputs,
+  desired: AdGroupInputs,
+  change: { fieldsChanged: boolean; ads: AdPlan },
+): Promise<AdGroupOutputs> {
+  if (change.fieldsChanged) {
+    await client.updateAdGroup(old.adGroupId, adGroupBody(desired));
+  }
+  let ads = [...old.ads];
+  for (const removed of change.ads.archive) {
+    await client.adAction(removed.adId, "archive");
+    ads = ads.filter((ad) => ad !== removed);
+  }
+  for (const { old: oldAd, desired: desiredAd } of change.ads.update) {
+    await client.updateAd(oldAd.adId, adBody(desiredAd));
+    ads = ads.map((ad) => (ad === oldAd ? { ...desiredAd, adId: oldAd.adId } : ad));
+  }
+  for (const added of change.ads.create) {
+    ads.push(await createAd(client, news, old.adGroupId, added));
+  }
+  const { ads: _desiredAds, ...groupFields } = desired;
+  return { ...groupFields, adGroupId: old.adGroupId, ads: orderLike<AdInputs>(desired.ads, ads, adKey) as AdOutputs[] };
+}
+
+async function createAdGroup(
+  client: ThradClient,
+  campaignId: string,
+  news: CampaignInputs,
+  group: AdGroupInputs,
+): Promise<AdGroupOutputs> {
+  const body = adGroupBody(group);
+  const key = deriveIdempotencyKey(news.resourceIdentity, `create-ad-group ${campaignId}`, body);
+  const created = await client.createAdGroup(campaignId, body, key);
+  const ads: AdOutputs[] = [];
+  for (const ad of group.ads) {
+    ads.push(await createAd(client, news, created.id, ad));
+  }
+  const { ads: _inputs, ...groupFields } = group;
+  return { ...groupFields, adGroupId: created.id, ads };
+}
+
+async function createAd(
+  client: ThradClient,
+  news: CampaignInputs,
+  adGroupId: string,
+  ad: AdInputs,
+): Promise<AdOutputs> {
+  const body = adBody(ad);
+  const key = deriveIdempotencyKey(news.resourceIdentity, `create-ad ${adGroupId}`, body);
+  const created = await client.createAd(adGroupId, body, key);
+  return { ...ad, adId: created.id };
+}
+
+/** Puts stored children in the program's order, so the state reads like the program. */
+function orderLike<T>(desired: T[], items: T[], keyOf: (item: T) => string): T[] {
+  const position = new Map(desired.map((item, index) => [keyOf(item), index]));
+  return [...items].sort((a, b) => (position.get(keyOf(a)) ?? 0) - (position.get(keyOf(b)) ?? 0));
+}

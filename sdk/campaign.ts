@@ -1,0 +1,103 @@
+import * as pulumi from "@pulumi/pulumi";
+import { resourceIdentity } from "./internal/resource-identity";
+import { campaignProvider } from "./internal/serialized-providers";
+
+const typeToken = "pulumi-nodejs:dynamic/thrad:Campaign";
+
+/** A chat card: an in-chat sponsored message with a title, body, image and link. */
+export interface ChatCardAdArgs {
+  /**
+   * Stable key that matches this ad across updates, so edits update it in place. Defaults to
+   * `name`, then `title`; set it when you plan to rename the ad.
+   */
+  key?: pulumi.Input<string>;
+  /** Ad name shown in the dashboard; defaults to the title. At most 100 characters. */
+  name?: pulumi.Input<string>;
+  /** Headline, 3 to 50 characters. */
+  title: pulumi.Input<string>;
+  /** Message text, 1 to 100 characters. */
+  body: pulumi.Input<string>;
+  /** Absolute http or https URL the card opens, at most 2048 characters. */
+  targetUrl: pulumi.Input<string>;
+  /** `fileId` of an uploaded {@link Creative}. */
+  fileId: pulumi.Input<string>;
+  /** Call-to-action text, at most 30 characters. */
+  ctaText?: pulumi.Input<string>;
+}
+
+/** An ad group: one bid and one set of conversation topics for its ads. */
+export interface AdGroupArgs {
+  /** Stable key that matches this ad group across updates. Defaults to `name`. */
+  key?: pulumi.Input<string>;
+  /** Name, 3 to 100 characters. */
+  name: pulumi.Input<string>;
+  /** Maximum bid per impression in integer micros, 1 to 100,000,000 ($100). Use `dollars()`. */
+  maxBidMicros: pulumi.Input<number>;
+  /** Conversation topics the ads fit, for example `["running shoes"]`. */
+  contextHints?: pulumi.Input<pulumi.Input<string>[]>;
+  /** The ads, at least one. */
+  ads: pulumi.Input<pulumi.Input<ChatCardAdArgs>[]>;
+}
+
+/** Inputs of a {@link Campaign}. */
+export interface CampaignArgs {
+  /** Campaign name, 3 to 100 characters. */
+  name: pulumi.Input<string>;
+  /** Free text shown in the dashboard. */
+  description?: pulumi.Input<string>;
+  /** Lifetime spend limit in integer micros, at least 990,000 ($0.99). Use `dollars()`. */
+  lifetimeBudgetMicros: pulumi.Input<number>;
+  /**
+   * Launch time as Unix seconds or an ISO 8601 string. Defaults to the API's earliest launch
+   * window, about two days after creation.
+   */
+  startTime?: pulumi.Input<number | string>;
+  /** End time as Unix seconds or an ISO 8601 string, after `startTime`. Defaults to none. */
+  endTime?: pulumi.Input<number | string>;
+  /**
+   * Desired status, `"paused"` (default) or `"active"`. A new campaign waits for Thrad's review
+   * while paused; wanting `"active"` before approval keeps it paused with `statusMessage` saying
+   * why, and the next `pulumi up` after approval activates it.
+   */
+  status?: pulumi.Input<"active" | "paused">;
+  /** Two-letter country codes to target; empty or unset means every country. */
+  targetCountries?: pulumi.Input<pulumi.Input<string>[]>;
+  /** The ad groups, at least one, matched across updates by their keys (never by position). */
+  adGroups: pulumi.Input<pulumi.Input<AdGroupArgs>[]>;
+}
+
+/**
+ * A Thrad campaign with its ad groups and ads, created in one call. Creating it charges a $10
+ * deposit and submits it for review; it is never replaced, only updated in place. Destroying it
+ * archives it.
+ */
+export class Campaign extends pulumi.dynamic.Resource {
+  /** The campaign's id in the API. */
+  declare readonly campaignId: pulumi.Output<string>;
+  /** Status the API reports: `active`, `paused` or `archived`. */
+  declare readonly liveStatus: pulumi.Output<string>;
+  /** Thrad's review: `in_review`, `approved` or `rejected`. */
+  declare readonly reviewStatus: pulumi.Output<string>;
+  /** Launch time the API applied, in Unix seconds. */
+  declare readonly effectiveStartTime: pulumi.Output<number>;
+  /** End time the API applied, in Unix seconds, or null for none. */
+  declare readonly effectiveEndTime: pulumi.Output<number | null>;
+  /** Why the live status differs from the desired one, or an empty string. */
+  declare readonly statusMessage: pulumi.Output<string>;
+  /** The ad groups as stored, each with its `adGroupId` and its ads with their `adId`. */
+  declare readonly adGroups: pulumi.Output<unknown[]>;
+
+  constructor(name: string, args: CampaignArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      ...args,
+      resourceIdentity: resourceIdentity(typeToken, name),
+      campaignId: undefined,
+      liveStatus: undefined,
+      reviewStatus: undefined,
+      effectiveStartTime: undefined,
+      effectiveEndTime: undefined,
+      statusMessage: undefined,
+    };
+    super(campaignProvider, name, props, opts, "thrad", "Campaign");
+  }
+}
