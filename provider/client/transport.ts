@@ -74,6 +74,8 @@ export class Transport {
       methods: ["GET", "POST"],
       statusCodes: retriedStatusCodes,
       errorCodes: retriedErrorCodes,
+      // After the last retry, hand over the final response so its error body is read.
+      throwOnError: false,
     });
   }
 
