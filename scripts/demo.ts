@@ -58,8 +58,13 @@ async function runDemo(sim: RunningSimulator, apiKey: string, options: PulumiRun
 
   step("pulumi refresh: read the live campaign and show what changed outside the code.");
   await runPulumiOrThrow(["refresh", "--yes", "--skip-preview", "--diff"], options);
-  outputs = await stackOutputs(quiet);
-  say(`After refresh the stack records the campaign as ${outputs["liveStatus"]}: drift found.`);
+  // Stack outputs change only on `up`; the refreshed resource state shows the drift now.
+  const refreshed = await campaignState(quiet);
+  say(`After refresh the state records the campaign as ${refreshed["liveStatus"]}, while the ` +
+    `program wants ${refreshed["status"]}: drift found.`);
+
+  step("pulumi preview --diff: what the next `pulumi up` would do about it.");
+  await runPulumiOrThrow(["preview", "--diff"], options);
 
   step("pulumi destroy: archive the campaign.");
   await runPulumiOrThrow(["destroy", "--yes", "--skip-preview"], options);
@@ -78,6 +83,16 @@ async function runDemo(sim: RunningSimulator, apiKey: string, options: PulumiRun
 async function stackOutputs(options: PulumiRunOptions): Promise<Record<string, unknown>> {
   const result = await runPulumiOrThrow(["stack", "output", "--json"], options);
   return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+/** Reads the campaign's outputs from `pulumi stack export`. */
+async function campaignState(options: PulumiRunOptions): Promise<Record<string, unknown>> {
+  const exported = JSON.parse((await runPulumiOrThrow(["stack", "export"], options)).stdout) as {
+    deployment: { resources?: { type: string; outputs?: Record<string, unknown> }[] };
+  };
+  const campaign = exported.deployment.resources?.find((resource) =>
+    resource.type === "pulumi-nodejs:dynamic/thrad:Campaign");
+  return campaign?.outputs ?? {};
 }
 
 function step(text: string): void {
