@@ -26,7 +26,7 @@ export class TestStack {
   }
 
   async init(apiKey: string, apiBaseUrl: string, config: Record<string, string> = {}) {
-    await this.ok(["stack", "init", this.name]);
+    await runPulumiOrThrow(["stack", "init", this.name], this.options);
     await this.ok(["config", "set", "--secret", "thrad:apiKey", apiKey]);
     await this.ok(["config", "set", "thrad:baseUrl", apiBaseUrl]);
     for (const [key, value] of Object.entries(config)) {
@@ -53,6 +53,15 @@ export class TestStack {
 
   async exportState(): Promise<string> {
     return (await this.ok(["stack", "export"])).stdout;
+  }
+
+  /** Returns the stored outputs of the first resource of a type, read from the state. */
+  async resourceOutputs(type: string): Promise<Record<string, unknown>> {
+    const exported = JSON.parse(await this.exportState()) as {
+      deployment: { resources?: { type: string; outputs?: Record<string, unknown> }[] };
+    };
+    const resource = exported.deployment.resources?.find((candidate) => candidate.type === type);
+    return resource?.outputs ?? {};
   }
 
   /** Runs `pulumi preview --json` and returns the parsed digest. */
