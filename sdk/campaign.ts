@@ -4,39 +4,69 @@ import { campaignProvider } from "./internal/serialized-providers";
 
 const typeToken = "pulumi-nodejs:dynamic/thrad:Campaign";
 
-/** A chat card: an in-chat sponsored message with a title, body, image and link. */
-export interface ChatCardAdArgs {
+/** Properties every ad has, whatever its creative type. */
+interface AdCommonArgs {
   /**
    * Stable key that matches this ad across updates, so edits update it in place. Defaults to
-   * `name`, then `title`; set it when you plan to rename the ad.
+   * `name`, then the headline or question; set it when you plan to rename the ad.
    */
   key?: pulumi.Input<string>;
-  /** Ad name shown in the dashboard; defaults to the title. At most 100 characters. */
+  /** Ad name shown in the dashboard, at most 1000 characters; defaults to the headline. */
   name?: pulumi.Input<string>;
+  /**
+   * Desired status of this ad, `"active"` or `"paused"`. Unset means Pulumi leaves it as the
+   * API has it (new ads start active).
+   */
+  status?: pulumi.Input<"active" | "paused">;
+  /** Absolute http or https URL the ad opens, at most 2048 characters. */
+  targetUrl: pulumi.Input<string>;
+}
+
+/** A chat card: an in-chat sponsored message with a title, body, image and link. */
+export interface ChatCardAdArgs extends AdCommonArgs {
+  /** Creative type; `"chat_card"` is the default. */
+  type?: pulumi.Input<"chat_card">;
   /** Headline, 3 to 50 characters. */
   title: pulumi.Input<string>;
   /** Message text, 1 to 100 characters. */
   body: pulumi.Input<string>;
-  /** Absolute http or https URL the card opens, at most 2048 characters. */
-  targetUrl: pulumi.Input<string>;
   /** `fileId` of an uploaded {@link Creative}. */
   fileId: pulumi.Input<string>;
-  /** Call-to-action text, at most 30 characters. */
+  /** Call-to-action text, 1 to 30 characters. */
   ctaText?: pulumi.Input<string>;
 }
+
+/** A poll: a question with 2 to 4 answers and a click-through link. Thrad writes no AI copy. */
+export interface PollAdArgs extends AdCommonArgs {
+  type: pulumi.Input<"poll">;
+  /** The question, 3 to 100 characters. */
+  question: pulumi.Input<string>;
+  /** The answers, 2 to 4, each 1 to 50 characters. */
+  options: pulumi.Input<pulumi.Input<string>[]>;
+  /** Optional image: the `fileId` of an uploaded {@link Creative}. */
+  fileId?: pulumi.Input<string>;
+}
+
+/** An ad; every ad in one ad group has the same creative type. */
+export type AdArgs = ChatCardAdArgs | PollAdArgs;
 
 /** An ad group: one bid and one set of conversation topics for its ads. */
 export interface AdGroupArgs {
   /** Stable key that matches this ad group across updates. Defaults to `name`. */
   key?: pulumi.Input<string>;
-  /** Name, 3 to 100 characters. */
+  /** Name, 3 to 1000 characters. */
   name: pulumi.Input<string>;
+  /**
+   * Desired status of the ad group, `"active"` or `"paused"`. Unset means Pulumi leaves it as
+   * the API has it (new ad groups start active).
+   */
+  status?: pulumi.Input<"active" | "paused">;
   /** Maximum bid per impression in integer micros, 1 to 100,000,000 ($100). Use `dollars()`. */
   maxBidMicros: pulumi.Input<number>;
   /** Conversation topics the ads fit, for example `["running shoes"]`. */
   contextHints?: pulumi.Input<pulumi.Input<string>[]>;
-  /** The ads, at least one. */
-  ads: pulumi.Input<pulumi.Input<ChatCardAdArgs>[]>;
+  /** The ads, at least one, all chat cards or all polls. Changing the type makes a new group. */
+  ads: pulumi.Input<pulumi.Input<AdArgs>[]>;
 }
 
 /** Inputs of a {@link Campaign}. */
@@ -62,6 +92,16 @@ export interface CampaignArgs {
   status?: pulumi.Input<"active" | "paused">;
   /** Two-letter country codes to target; empty or unset means every country. */
   targetCountries?: pulumi.Input<pulumi.Input<string>[]>;
+  /** What bids pay for: `"cpm"` (per thousand impressions) or `"cpc"` (per click). */
+  pricingModel?: pulumi.Input<"cpm" | "cpc">;
+  /** Spend cadence: `"daily"`, `"weekly"`, `"monthly"`, `"quarterly"` or `"yearly"`. */
+  recurringFrequency?: pulumi.Input<"daily" | "weekly" | "monthly" | "quarterly" | "yearly">;
+  /**
+   * Id of an existing campaign to bring under Pulumi. Creating the resource then reads that
+   * campaign instead of creating one (no deposit), and fails listing each difference when the
+   * program does not describe it. `pulumi import` cannot adopt dynamic resources.
+   */
+  adoptId?: pulumi.Input<string>;
   /** The ad groups, at least one, matched across updates by their keys (never by position). */
   adGroups: pulumi.Input<pulumi.Input<AdGroupArgs>[]>;
 }

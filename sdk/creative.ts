@@ -5,7 +5,7 @@ import { creativeProvider } from "./internal/serialized-providers";
 
 const typeToken = "pulumi-nodejs:dynamic/thrad:Creative";
 
-/** Inputs of a {@link Creative}. Set exactly one of `path` and `contentBase64`. */
+/** Inputs of a {@link Creative}. Set one of `path`, `contentBase64` and `adoptFileId`. */
 export interface CreativeArgs {
   /**
    * Path of a PNG, JPEG or WebP image of at most 5 MB, relative to the Pulumi project folder.
@@ -18,6 +18,11 @@ export interface CreativeArgs {
   filename?: pulumi.Input<string>;
   /** Content type sent with the upload; defaults to the type detected from the bytes. */
   contentType?: pulumi.Input<string>;
+  /**
+   * `file_id` of an image uploaded earlier (for example by the dashboard), used as it is in
+   * place of `path`: nothing is uploaded. The API cannot read files back, so it is not checked.
+   */
+  adoptFileId?: pulumi.Input<string>;
 }
 
 /**

@@ -2,16 +2,29 @@
 import type {
   AdBody, AdGroupBody, CampaignCreateBody, CampaignFieldsBody, NestedAdGroupBody, TargetingBody,
 } from "../client/bodies";
-import type { AdGroupInputs, AdInputs, CampaignInputs } from "./inputs";
+import { adName, creativeTypeOf, type AdGroupInputs, type AdInputs, type CampaignInputs } from "./inputs";
 
+/** Builds an ad's body; `check` has made sure the fields of its creative type are set. */
 export function adBody(ad: AdInputs): AdBody {
+  if (creativeTypeOf(ad) === "poll") {
+    return {
+      name: adName(ad),
+      creative: {
+        type: "poll",
+        question: ad.question ?? "",
+        options: ad.options ?? [],
+        target_url: ad.targetUrl,
+        ...(ad.fileId !== undefined ? { file_id: ad.fileId } : {}),
+      },
+    };
+  }
   return {
-    name: ad.name ?? ad.title,
+    name: adName(ad),
     creative: {
       type: "chat_card",
-      title: ad.title,
-      body: ad.body,
-      file_id: ad.fileId,
+      title: ad.title ?? "",
+      body: ad.body ?? "",
+      file_id: ad.fileId ?? "",
       target_url: ad.targetUrl,
       ...(ad.ctaText !== undefined ? { cta_text: ad.ctaText } : {}),
     },
@@ -43,6 +56,9 @@ export function campaignCreateBody(inputs: CampaignInputs): CampaignCreateBody {
     ...(inputs.startTime !== undefined ? { start_time: inputs.startTime } : {}),
     ...(inputs.endTime !== undefined ? { end_time: inputs.endTime } : {}),
     ...(inputs.targetCountries?.length ? { targeting: targetingBody(inputs.targetCountries) } : {}),
+    ...(inputs.pricingModel !== undefined ? { pricing_model: inputs.pricingModel } : {}),
+    ...(inputs.recurringFrequency !== undefined ?
+      { recurring_frequency: inputs.recurringFrequency } : {}),
     ad_groups: inputs.adGroups.map(nestedAdGroupBody),
   };
 }
@@ -70,6 +86,13 @@ export function campaignUpdateBody(
   }
   if (news.endTime !== undefined && news.endTime !== olds.endTime) {
     body.end_time = news.endTime;
+  }
+  if (news.pricingModel !== undefined && news.pricingModel !== olds.pricingModel) {
+    body.pricing_model = news.pricingModel;
+  }
+  if (news.recurringFrequency !== undefined &&
+    news.recurringFrequency !== olds.recurringFrequency) {
+    body.recurring_frequency = news.recurringFrequency;
   }
   const newCountries = normalizedCountries(news.targetCountries);
   if (newCountries !== normalizedCountries(olds.targetCountries)) {

@@ -15,7 +15,16 @@ export const campaignLimits = {
   adTitleLength: { min: 3, max: 50 },
   adBodyMax: 100,
   targetUrlMax: 2048,
+  adGroupNameLength: { min: 3, max: 1000 },
+  pollQuestionLength: { min: 3, max: 100 },
+  pollOptions: { min: 2, max: 4 },
+  pollOptionMax: 50,
+  ctaTextMax: 30,
 } as const;
+
+const statuses = ["active", "paused"] as const;
+const pricingModels = ["cpm", "cpc"] as const;
+const frequencies = ["daily", "weekly", "monthly", "quarterly", "yearly"] as const;
 
 type Loose = Record<string, unknown>;
 
@@ -39,6 +48,9 @@ export function checkCampaign(news: Loose): CheckResult {
     failures.oneOf("status", news["status"], ["active", "paused"]);
   }
   normalizeTimes(news, inputs, failures);
+  optionalOneOf("pricingModel", news["pricingModel"], pricingModels, failures);
+  optionalOneOf("recurringFrequency", news["recurringFrequency"], frequencies, failures);
+  failures.string("adoptId", news["adoptId"], { optional: true });
   checkCountries(news["targetCountries"], failures);
 
   const adGroups = failures.array("adGroups", news["adGroups"], { min: 1 });
@@ -86,7 +98,8 @@ function checkAdGroup(path: string, value: unknown, failures: FailureList): void
   }
   const group = value as Loose;
   failures.string(`${path}.key`, group["key"], { optional: true });
-  failures.string(`${path}.name`, group["name"], campaignLimits.nameLength);
+  failures.string(`${path}.name`, group["name"], campaignLimits.adGroupNameLength);
+  optionalOneOf(`${path}.status`, group["status"], statuses, failures);
   failures.micros(`${path}.maxBidMicros`, group["maxBidMicros"], {
     min: campaignLimits.minBidMicros,
     max: campaignLimits.maxBidMicros,
@@ -98,6 +111,30 @@ function checkAdGroup(path: string, value: unknown, failures: FailureList): void
   const ads = failures.array(`${path}.ads`, group["ads"], { min: 1 });
   checkUniqueKeys(`${path}.ads`, ads, (ad) => adKey(ad as AdInputs), failures);
   ads.forEach((ad, index) => checkAd(`${path}.ads[${index}]`, ad, failures));
+  checkOneCreativeType(path, ads, failures);
+}
+
+/** An ad group holds ads of one creative type only, fixed by its first ad. */
+function checkOneCreativeType(path: string, ads: unknown[], failures: FailureList): void {
+  const typeOf = (ad: unknown) => (ad as Loose | null)?.["type"] ?? "chat_card";
+  const first = typeOf(ads[0]);
+  ads.forEach((ad, index) => {
+    if (index > 0 && typeOf(ad) !== first && typeOf(ad) !== unknownValue) {
+      failures.add(`${path}.ads[${index}].type`, `is "${String(typeOf(ad))}" but the first ad ` +
+        `of this ad group is "${String(first)}"; an ad group holds one creative type only`);
+    }
+  });
+}
+
+function optionalOneOf(
+  property: string,
+  value: unknown,
+  allowed: readonly string[],
+  failures: FailureList,
+): void {
+  if (value !== undefined) {
+    failures.oneOf(property, value, allowed);
+  }
 }
 
 function checkAd(path: string, value: unknown, failures: FailureList): void {
@@ -107,12 +144,47 @@ function checkAd(path: string, value: unknown, failures: FailureList): void {
   }
   const ad = value as Loose;
   failures.string(`${path}.key`, ad["key"], { optional: true });
-  failures.string(`${path}.name`, ad["name"], { optional: true, max: 100 });
+  failures.string(`${path}.name`, ad["name"], { optional: true, max: 1000 });
+  optionalOneOf(`${path}.status`, ad["status"], statuses, failures);
+  failures.url(`${path}.targetUrl`, ad["targetUrl"], campaignLimits.targetUrlMax);
+  optionalOneOf(`${path}.type`, ad["type"], ["chat_card", "poll"], failures);
+
+  if (ad["type"] === "poll") {
+    checkPoll(path, ad, failures);
+    return;
+  }
   failures.string(`${path}.title`, ad["title"], campaignLimits.adTitleLength);
   failures.string(`${path}.body`, ad["body"], { max: campaignLimits.adBodyMax });
-  failures.url(`${path}.targetUrl`, ad["targetUrl"], campaignLimits.targetUrlMax);
   failures.string(`${path}.fileId`, ad["fileId"], {});
-  failures.string(`${path}.ctaText`, ad["ctaText"], { optional: true, max: 30 });
+  failures.string(`${path}.ctaText`, ad["ctaText"], {
+    optional: true, max: campaignLimits.ctaTextMax,
+  });
+  for (const pollField of ["question", "options"]) {
+    if (ad[pollField] !== undefined) {
+      failures.add(`${path}.${pollField}`, 'belongs to poll ads; set type: "poll" or remove it');
+    }
+  }
+}
+
+function checkPoll(path: string, ad: Loose, failures: FailureList): void {
+  failures.string(`${path}.question`, ad["question"], campaignLimits.pollQuestionLength);
+  const options = failures.array(`${path}.options`, ad["options"], {
+    min: campaignLimits.pollOptions.min,
+  });
+  if (options.length > campaignLimits.pollOptions.max) {
+    failures.add(`${path}.options`,
+      `must have at most ${campaignLimits.pollOptions.max} options, got ${options.length}`);
+  }
+  options.forEach((option, index) => failures.string(`${path}.options[${index}]`, option, {
+    max: campaignLimits.pollOptionMax,
+  }));
+  failures.string(`${path}.fileId`, ad["fileId"], { optional: true });
+  for (const cardField of ["title", "body", "ctaText"]) {
+    if (ad[cardField] !== undefined) {
+      failures.add(`${path}.${cardField}`, "belongs to chat card ads; polls have a question " +
+        "and options");
+    }
+  }
 }
 
 function checkUniqueKeys(

@@ -6,6 +6,7 @@ import type { Campaign } from "../client/schemas";
 import type { ThradClient } from "../client/thrad-client";
 import { explainError, PartialStateError } from "../explain-error";
 import { deriveIdempotencyKey } from "../idempotency-key";
+import { adoptCampaign } from "./adopt";
 import { campaignCreateBody } from "./api-bodies";
 import type { CampaignInputs, CampaignOutputs } from "./inputs";
 import { assignIds, readLiveTree } from "./live-tree";
@@ -18,6 +19,9 @@ export async function createCampaign(
   client: ThradClient,
   inputs: CampaignInputs,
 ): Promise<{ id: string; outs: CampaignOutputs }> {
+  if (inputs.adoptId !== undefined) {
+    return adoptCampaign(client, { ...inputs, adoptId: inputs.adoptId });
+  }
   const campaign = await postCreate(client, inputs);
 
   // From here on the campaign exists and cost a deposit: any failure must still record it.
@@ -34,6 +38,7 @@ export async function createCampaign(
   try {
     const tree = await readLiveTree(client, campaign.id);
     outs = { ...outs, adGroups: assignIds(inputs, tree) };
+    await pauseChildrenWantedPaused(client, outs.adGroups);
     const status = await reconcileStatus(client, tree.campaign, inputs.status);
     return {
       id: campaign.id,
@@ -47,6 +52,21 @@ export async function createCampaign(
   } catch (error) {
     const explained = explainError(error, `Campaign "${inputs.name}" was created, but finishing it`);
     throw new PartialStateError(explained, campaign.id, { ...outs });
+  }
+}
+
+/** New ad groups and ads start active; pause the ones the program wants paused. */
+async function pauseChildrenWantedPaused(
+  client: ThradClient,
+  adGroups: CampaignOutputs["adGroups"],
+): Promise<void> {
+  for (const group of adGroups) {
+    if (group.status === "paused") {
+      await client.adGroupAction(group.adGroupId, "pause");
+    }
+    for (const ad of group.ads.filter((candidate) => candidate.status === "paused")) {
+      await client.adAction(ad.adId, "pause");
+    }
   }
 }
 

@@ -5,14 +5,26 @@
 
 export type DesiredStatus = "active" | "paused";
 
+export type CreativeType = "chat_card" | "poll";
+
+/**
+ * An ad of either creative type. A chat card has `title`, `body`, `fileId` and optional
+ * `ctaText`; a poll has `question`, `options` (2 to 4) and an optional `fileId`.
+ */
 export interface AdInputs {
-  /** Stable key that matches this ad across updates; defaults to `name`, then `title`. */
+  /** Stable key that matches this ad across updates; defaults to `name`, then the headline. */
   key?: string;
+  /** `chat_card` (default) or `poll`. */
+  type?: CreativeType;
   name?: string;
-  title: string;
-  body: string;
+  /** Desired status of the ad itself; `active` by default, like a new ad in the API. */
+  status?: DesiredStatus;
+  title?: string;
+  body?: string;
+  question?: string;
+  options?: string[];
   targetUrl: string;
-  fileId: string;
+  fileId?: string;
   ctaText?: string;
 }
 
@@ -22,6 +34,8 @@ export interface AdGroupInputs {
   name: string;
   maxBidMicros: number;
   contextHints?: string[];
+  /** Desired status of the ad group; `active` by default, like a new ad group in the API. */
+  status?: DesiredStatus;
   ads: AdInputs[];
 }
 
@@ -36,6 +50,10 @@ export interface CampaignInputs {
   endTime?: number;
   status: DesiredStatus;
   targetCountries?: string[];
+  pricingModel?: "cpm" | "cpc";
+  recurringFrequency?: "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+  /** Id of an existing campaign to bring under Pulumi instead of creating one. */
+  adoptId?: string;
   adGroups: AdGroupInputs[];
 }
 
@@ -63,6 +81,15 @@ export function adGroupKey(adGroup: { key?: string; name: string }): string {
   return adGroup.key ?? adGroup.name;
 }
 
-export function adKey(ad: { key?: string; name?: string; title: string }): string {
-  return ad.key ?? ad.name ?? ad.title;
+export function adKey(ad: Pick<AdInputs, "key" | "name" | "title" | "question">): string {
+  return ad.key ?? ad.name ?? ad.title ?? ad.question ?? "";
+}
+
+export function creativeTypeOf(ad: Pick<AdInputs, "type">): CreativeType {
+  return ad.type ?? "chat_card";
+}
+
+/** The name the API gives an ad without one: its headline or poll question. */
+export function adName(ad: AdInputs): string {
+  return ad.name ?? ad.title ?? ad.question ?? "";
 }

@@ -5,9 +5,10 @@
  */
 import type { ThradClient } from "../client/thrad-client";
 import type { Ad, AdGroup, Campaign } from "../client/schemas";
-import { adBody } from "./api-bodies";
-import type {
-  AdGroupInputs, AdGroupOutputs, AdInputs, AdOutputs, CampaignInputs, CampaignOutputs,
+import {
+  adName,
+  type AdGroupInputs, type AdGroupOutputs, type AdInputs, type AdOutputs, type CampaignInputs,
+  type CampaignOutputs,
 } from "./inputs";
 
 export interface LiveTree {
@@ -37,7 +38,7 @@ export function assignIds(inputs: CampaignInputs, tree: LiveTree): AdGroupOutput
     }
     const unclaimedAds = [...(tree.adsByGroup.get(match.id) ?? [])];
     const ads = group.ads.map((ad) => {
-      const name = adBody(ad).name;
+      const name = adName(ad);
       const liveAd = takeFirst(unclaimedAds, (live) => live.name === name);
       if (!liveAd) {
         throw new Error(`the API did not return an ad named "${name}" in "${group.name}"`);
@@ -68,7 +69,42 @@ export function foldCampaign(outs: CampaignOutputs, live: Campaign): CampaignOut
   if (outs.endTime !== undefined && live.end_time != null) {
     folded.endTime = live.end_time;
   }
+  const extra = live as Record<string, unknown>;
+  if (outs.targetCountries !== undefined) {
+    const countries = liveCountries(extra["targeting"]) ?? outs.targetCountries;
+    const sameSet = sortedUpper(countries) === sortedUpper(outs.targetCountries);
+    folded.targetCountries = sameSet ? outs.targetCountries : countries;
+  }
+  if (outs.pricingModel !== undefined && (extra["pricing_model"] === "cpm" ||
+    extra["pricing_model"] === "cpc")) {
+    folded.pricingModel = extra["pricing_model"];
+  }
+  if (outs.recurringFrequency !== undefined && typeof extra["recurring_frequency"] === "string") {
+    folded.recurringFrequency =
+      extra["recurring_frequency"] as NonNullable<CampaignOutputs["recurringFrequency"]>;
+  }
   return folded;
+}
+
+function sortedUpper(codes: string[]): string {
+  return codes.map((code) => code.toUpperCase()).sort().join(",");
+}
+
+/**
+ * Reads the country codes of live targeting, `{ locations: { include: [{ country_code }] } }`
+ * (entries may use `id` instead), keeping the program's order when the sets are equal.
+ */
+function liveCountries(targeting: unknown): string[] | undefined {
+  const include = (targeting as { locations?: { include?: unknown } } | null | undefined)
+    ?.locations?.include;
+  if (targeting === undefined || targeting === null) {
+    return [];
+  }
+  if (!Array.isArray(include)) {
+    return include === undefined ? [] : undefined;
+  }
+  return include.map((entry: { country_code?: unknown; id?: unknown }) =>
+    String(entry.country_code ?? entry.id ?? "")).filter((code) => code !== "");
 }
 
 /** Copies live ad group and ad values into the stored children with known ids. */
@@ -89,6 +125,9 @@ export function foldChildren(outs: CampaignOutputs, tree: LiveTree): AdGroupOutp
     if (group.contextHints !== undefined) {
       folded.contextHints = live.context_hints ?? [];
     }
+    if (group.status !== undefined) {
+      folded.status = live.status === "active" ? "active" : "paused";
+    }
     return folded;
   });
 }
@@ -98,21 +137,31 @@ function foldAd(ad: AdOutputs, live: Ad | undefined): AdOutputs {
     return ad;
   }
   const creative = live.creative as Record<string, unknown>;
-  const folded: AdOutputs = {
-    ...ad,
-    title: stringOr(creative["title"], ad.title),
-    body: stringOr(creative["body"], ad.body),
-    targetUrl: stringOr(creative["target_url"], ad.targetUrl),
-    fileId: stringOr(creative["file_id"], ad.fileId),
-  };
+  const folded: AdOutputs = { ...ad, targetUrl: stringOr(creative["target_url"], ad.targetUrl) };
   if (ad.name !== undefined && live.name) {
     folded.name = live.name;
   }
-  if (ad.ctaText !== undefined) {
-    folded.ctaText = stringOr(creative["cta_text"], ad.ctaText);
+  if (ad.status !== undefined) {
+    folded.status = live.status === "active" ? "active" : "paused";
+  }
+  for (const [field, apiField] of creativeFields) {
+    const value = creative[apiField];
+    if (ad[field] !== undefined && value !== undefined && value !== null) {
+      (folded as unknown as Record<string, unknown>)[field] = value;
+    }
   }
   return folded;
 }
+
+/** Creative fields the program may set, with their API names. */
+const creativeFields: [keyof AdInputs, string][] = [
+  ["title", "title"],
+  ["body", "body"],
+  ["fileId", "file_id"],
+  ["ctaText", "cta_text"],
+  ["question", "question"],
+  ["options", "options"],
+];
 
 /** Strips outputs back to the input shape, for `read` to report refreshed inputs. */
 export function inputsFromOutputs(outs: CampaignOutputs): CampaignInputs {

@@ -7,7 +7,7 @@
 import { canonicalJson } from "../idempotency-key";
 import { campaignUpdateBody } from "./api-bodies";
 import {
-  adGroupKey, adKey,
+  adGroupKey, adKey, adName, creativeTypeOf,
   type AdGroupInputs, type AdGroupOutputs, type AdInputs, type AdOutputs, type CampaignInputs,
   type CampaignOutputs,
 } from "./inputs";
@@ -74,6 +74,12 @@ function planAdGroups(olds: AdGroupOutputs[], news: AdGroupInputs[]): AdGroupPla
       plan.create.push(desired);
       continue;
     }
+    // An ad group's creative type is fixed by its ads, so a new type needs a new ad group.
+    if (groupCreativeType(old) !== groupCreativeType(desired)) {
+      plan.archive.push(old);
+      plan.create.push(desired);
+      continue;
+    }
     const fieldsChanged = canonicalJson(adGroupFields(old)) !== canonicalJson(adGroupFields(desired));
     const ads = planAds(old.ads ?? [], desired.ads);
     if (fieldsChanged || adPlanHasWork(ads)) {
@@ -100,17 +106,30 @@ function planAds(olds: AdOutputs[], news: AdInputs[]): AdPlan {
   return plan;
 }
 
+function groupCreativeType(group: { ads: AdInputs[] }): string {
+  return group.ads[0] ? creativeTypeOf(group.ads[0]) : "chat_card";
+}
+
 function adGroupFields(group: Omit<AdGroupInputs, "ads">): unknown {
-  return { name: group.name, maxBidMicros: group.maxBidMicros, hints: group.contextHints ?? [] };
+  return {
+    name: group.name,
+    maxBidMicros: group.maxBidMicros,
+    hints: group.contextHints ?? [],
+    status: group.status,
+  };
 }
 
 function adFields(ad: AdInputs): unknown {
   return {
-    name: ad.name ?? ad.title,
+    name: adName(ad),
+    type: creativeTypeOf(ad),
     title: ad.title,
     body: ad.body,
+    question: ad.question,
+    options: ad.options,
     targetUrl: ad.targetUrl,
     fileId: ad.fileId,
-    ctaText: ad.ctaText ?? null,
+    ctaText: ad.ctaText,
+    status: ad.status,
   };
 }

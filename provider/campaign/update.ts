@@ -79,7 +79,7 @@ async function updateAdGroup(
   change: { fieldsChanged: boolean; ads: AdPlan },
 ): Promise<AdGroupOutputs> {
   if (change.fieldsChanged) {
-    await client.updateAdGroup(old.adGroupId, adGroupBody(desired));
+    await client.updateAdGroup(old.adGroupId, { ...adGroupBody(desired), ...statusField(desired) });
   }
   let ads = [...old.ads];
   for (const removed of change.ads.archive) {
@@ -87,7 +87,7 @@ async function updateAdGroup(
     ads = ads.filter((ad) => ad !== removed);
   }
   for (const { old: oldAd, desired: desiredAd } of change.ads.update) {
-    await client.updateAd(oldAd.adId, adBody(desiredAd));
+    await client.updateAd(oldAd.adId, { ...adBody(desiredAd), ...statusField(desiredAd) });
     ads = ads.map((ad) => (ad === oldAd ? { ...desiredAd, adId: oldAd.adId } : ad));
   }
   for (const added of change.ads.create) {
@@ -106,6 +106,9 @@ async function createAdGroup(
   const body = adGroupBody(group);
   const key = deriveIdempotencyKey(news.resourceIdentity, `create-ad-group ${campaignId}`, body);
   const created = await client.createAdGroup(campaignId, body, key);
+  if (group.status === "paused") {
+    await client.adGroupAction(created.id, "pause");
+  }
   const ads: AdOutputs[] = [];
   for (const ad of group.ads) {
     ads.push(await createAd(client, news, created.id, ad));
@@ -123,7 +126,15 @@ async function createAd(
   const body = adBody(ad);
   const key = deriveIdempotencyKey(news.resourceIdentity, `create-ad ${adGroupId}`, body);
   const created = await client.createAd(adGroupId, body, key);
+  if (ad.status === "paused") {
+    await client.adAction(created.id, "pause");
+  }
   return { ...ad, adId: created.id };
+}
+
+/** The `status` field of an ad group or ad update, when the program manages it. */
+function statusField(child: { status?: "active" | "paused" }): { status?: string } {
+  return child.status === undefined ? {} : { status: child.status };
 }
 
 /** Puts stored children in the program's order, so the state reads like the program. */

@@ -9,9 +9,17 @@ export interface ChatCardCreativeBody {
   cta_text?: string;
 }
 
+export interface PollCreativeBody {
+  type: "poll";
+  question: string;
+  options: string[];
+  target_url: string;
+  file_id?: string;
+}
+
 export interface AdBody {
   name: string;
-  creative: ChatCardCreativeBody;
+  creative: ChatCardCreativeBody | PollCreativeBody;
 }
 
 export interface AdGroupBody {
@@ -35,6 +43,8 @@ export interface CampaignFieldsBody {
   start_time?: number;
   end_time?: number | null;
   targeting?: TargetingBody;
+  pricing_model?: "cpm" | "cpc";
+  recurring_frequency?: "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
 }
 
 export interface CampaignCreateBody extends CampaignFieldsBody {

@@ -62,6 +62,10 @@ export class ThradClient {
     return { value: parse(apiRequest, campaignSchema, response.body), replayed: response.replayed };
   }
 
+  listCampaigns(): Promise<Campaign[]> {
+    return this.listAll("/campaigns", {}, campaignSchema);
+  }
+
   getCampaign(id: string): Promise<Campaign> {
     return this.call({ method: "GET", path: `/campaigns/${encodeURIComponent(id)}` }, campaignSchema);
   }

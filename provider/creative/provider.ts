@@ -18,6 +18,8 @@ export interface CreativeInputs {
   filename?: string;
   contentType?: string;
   contentSha256: string;
+  /** `file_id` of an image uploaded earlier, to use instead of uploading. */
+  adoptFileId?: string;
 }
 
 export interface CreativeOutputs extends CreativeInputs {
@@ -34,6 +36,13 @@ export const creativeProvider = {
     const content = news["contentBase64"];
     if (path === unknownValue || content === unknownValue) {
       return { inputs: news, failures };
+    }
+    const adopted = news["adoptFileId"];
+    if (adopted !== undefined && path === undefined && content === undefined) {
+      if (typeof adopted !== "string" || adopted.trim() === "") {
+        failures.push({ property: "adoptFileId", reason: "must be a non-empty file_id string" });
+      }
+      return { inputs: { ...news, contentSha256: "" }, failures };
     }
     if (path !== undefined && content !== undefined) {
       failures.push({ property: "path", reason: "set either path or content, not both" });
@@ -57,14 +66,21 @@ export const creativeProvider = {
   async diff(_id: string, olds: CreativeOutputs, news: CreativeInputs) {
     const contentChanged = news.contentSha256 !== olds.contentSha256;
     const labelChanged = news.filename !== olds.filename || news.contentType !== olds.contentType;
+    const adoptedChanged = news.adoptFileId !== olds.adoptFileId;
     const pathChanged = news.path !== olds.path || news.contentBase64 !== olds.contentBase64;
     return {
-      changes: contentChanged || labelChanged || pathChanged,
-      replaces: contentChanged ? ["contentSha256"] : [],
+      changes: contentChanged || labelChanged || pathChanged || adoptedChanged,
+      replaces: contentChanged || adoptedChanged ? ["contentSha256"] : [],
     };
   },
 
   async create(inputs: CreativeInputs) {
+    if (inputs.adoptFileId !== undefined && inputs.path === undefined &&
+      inputs.contentBase64 === undefined) {
+      // Files cannot be read back through the API, so an adopted file is taken on trust.
+      const outs: CreativeOutputs = { ...inputs, fileId: inputs.adoptFileId, sizeBytes: 0 };
+      return { id: inputs.adoptFileId, outs };
+    }
     const image = loadImage({
       ...(inputs.sourcePath ?? inputs.path ? { path: inputs.sourcePath ?? inputs.path } : {}),
       ...(inputs.contentBase64 !== undefined ? { contentBase64: inputs.contentBase64 } : {}),
