@@ -38,6 +38,7 @@ export interface ChatCardAdArgs extends AdCommonArgs {
 
 /** A poll: a question with 2 to 4 answers and a click-through link. Thrad writes no AI copy. */
 export interface PollAdArgs extends AdCommonArgs {
+  /** Creative type: always `"poll"` for a poll. */
   type: pulumi.Input<"poll">;
   /** The question, 3 to 100 characters. */
   question: pulumi.Input<string>;
