@@ -42,7 +42,7 @@ export interface PollAdArgs extends AdCommonArgs {
   type: pulumi.Input<"poll">;
   /** The question, 3 to 100 characters. */
   question: pulumi.Input<string>;
-  /** The answers, 2 to 4, each 1 to 50 characters. */
+  /** The answer options, 2 to 4, each 1 to 50 characters. */
   options: pulumi.Input<pulumi.Input<string>[]>;
   /** Optional image: the `fileId` of an uploaded {@link Creative}. */
   fileId?: pulumi.Input<string>;
@@ -87,13 +87,13 @@ export interface CampaignArgs {
   endTime?: pulumi.Input<number | string>;
   /**
    * Desired status, `"paused"` (default) or `"active"`. A new campaign waits for Thrad's review
-   * while paused; wanting `"active"` before approval keeps it paused with `statusMessage` saying
-   * why, and the next `pulumi up` after approval activates it.
+   * while paused. Before approval, `"active"` keeps it paused and `statusMessage` says why. The
+   * next `pulumi up` after approval activates it.
    */
   status?: pulumi.Input<"active" | "paused">;
   /** Two-letter country codes to target; empty or unset means every country. */
   targetCountries?: pulumi.Input<pulumi.Input<string>[]>;
-  /** What bids pay for: `"cpm"` (per thousand impressions) or `"cpc"` (per click). */
+  /** Bid basis: `"cpm"` (per thousand impressions) or `"cpc"` (per click). */
   pricingModel?: pulumi.Input<"cpm" | "cpc">;
   /** Spend cadence: `"daily"`, `"weekly"`, `"monthly"`, `"quarterly"` or `"yearly"`. */
   recurringFrequency?: pulumi.Input<"daily" | "weekly" | "monthly" | "quarterly" | "yearly">;
@@ -123,7 +123,7 @@ export class Campaign extends pulumi.dynamic.Resource {
   declare readonly effectiveStartTime: pulumi.Output<number>;
   /** End time the API applied, in Unix seconds, or null for none. */
   declare readonly effectiveEndTime: pulumi.Output<number | null>;
-  /** Why the live status differs from the desired one, or an empty string. */
+  /** Reason the live status differs from the desired one, or an empty string. */
   declare readonly statusMessage: pulumi.Output<string>;
   /** The ad groups as stored, each with its `adGroupId` and its ads with their `adId`. */
   declare readonly adGroups: pulumi.Output<unknown[]>;

@@ -27,7 +27,7 @@ export interface CreativeArgs {
 
 /**
  * An image uploaded to Thrad, for use in chat card ads through its `fileId`. The same content
- * is uploaded once; the API has no delete for files, so destroying a Creative only forgets it.
+ * is uploaded once; the API has no delete for files, so destroying a Creative only removes it from the state.
  */
 export class Creative extends pulumi.dynamic.Resource {
   /** The API's token for the uploaded file, for example `uploads/2026/06/3f8c….png`. */
@@ -40,8 +40,8 @@ export class Creative extends pulumi.dynamic.Resource {
   constructor(name: string, args: CreativeArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       ...args,
-      // The provider process may run in another folder than the program, so it gets the path
-      // resolved here; only the content hash decides whether anything changed.
+      // The provider process may run in another folder than the program, so the SDK resolves
+      // the path here. Only the content hash decides whether anything changed.
       sourcePath: pulumi.output(args.path).apply((file) =>
         file === undefined ? undefined : path.resolve(file)),
       resourceIdentity: resourceIdentity(typeToken, name),

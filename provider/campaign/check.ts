@@ -114,7 +114,7 @@ function checkAdGroup(path: string, value: unknown, failures: FailureList): void
   checkOneCreativeType(path, ads, failures);
 }
 
-/** An ad group holds ads of one creative type only, fixed by its first ad. */
+/** Checks that an ad group contains ads of one creative type, the type of its first ad. */
 function checkOneCreativeType(path: string, ads: unknown[], failures: FailureList): void {
   const typeOf = (ad: unknown) => (ad as Loose | null)?.["type"] ?? "chat_card";
   const first = typeOf(ads[0]);

@@ -38,7 +38,7 @@ export async function createCampaign(
   try {
     const tree = await readLiveTree(client, campaign.id);
     outs = { ...outs, adGroups: assignIds(inputs, tree) };
-    await pauseChildrenWantedPaused(client, outs.adGroups);
+    await pauseChildrenDesiredPaused(client, outs.adGroups);
     const status = await reconcileStatus(client, tree.campaign, inputs.status);
     return {
       id: campaign.id,
@@ -56,7 +56,7 @@ export async function createCampaign(
 }
 
 /** New ad groups and ads start active; pause the ones the program wants paused. */
-async function pauseChildrenWantedPaused(
+async function pauseChildrenDesiredPaused(
   client: ThradClient,
   adGroups: CampaignOutputs["adGroups"],
 ): Promise<void> {
@@ -71,7 +71,7 @@ async function pauseChildrenWantedPaused(
 }
 
 /**
- * Sends the nested create. A replayed answer is stale by nature, so the live campaign is read
+ * Sends the nested create. A replayed response is stale by nature, so the live campaign is read
  * before it is trusted; a replay of a campaign archived since (the same program destroyed and
  * brought up again) gets a fresh key derived from the archived id, which launches a new one.
  */

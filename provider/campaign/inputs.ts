@@ -89,7 +89,7 @@ export function creativeTypeOf(ad: Pick<AdInputs, "type">): CreativeType {
   return ad.type ?? "chat_card";
 }
 
-/** The name the API gives an ad without one: its headline or poll question. */
+/** Returns the name the API gives an ad without one: its headline or poll question. */
 export function adName(ad: AdInputs): string {
   return ad.name ?? ad.title ?? ad.question ?? "";
 }

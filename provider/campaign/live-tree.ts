@@ -1,6 +1,6 @@
 /**
  * Reads a campaign with its ad groups and ads from the API and folds the live values into the
- * stored outputs. Only children whose ids the state knows are read back: ad groups and ads that
+ * stored outputs. Only children whose ids the state records are read back: ad groups and ads that
  * Pulumi archived still list (archive reads back as `paused`), so the list alone cannot tell.
  */
 import type { ThradClient } from "../client/thrad-client";

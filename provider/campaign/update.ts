@@ -132,7 +132,7 @@ async function createAd(
   return { ...ad, adId: created.id };
 }
 
-/** The `status` field of an ad group or ad update, when the program manages it. */
+/** Returns the `status` field of an ad group or ad update, when the program manages it. */
 function statusField(child: { status?: "active" | "paused" }): { status?: string } {
   return child.status === undefined ? {} : { status: child.status };
 }

@@ -13,7 +13,7 @@ import { Transport, type ApiRequest, type TransportOptions } from "./transport";
 
 export type ClientOptions = TransportOptions;
 
-/** A create whose answer may be the replay of an earlier request with the same key. */
+/** The result of a create, which may be the replay of an earlier request with the same key. */
 export interface CreateResult<T> {
   value: T;
   replayed: boolean;

@@ -108,7 +108,7 @@ export const creativeProvider = {
     return { outs: { ...news, fileId: olds.fileId, sizeBytes: olds.sizeBytes } };
   },
 
-  /** The API has no way to read or delete an uploaded file, so read keeps the stored state. */
+  /** Keeps the stored state, because the API can neither read nor delete an uploaded file. */
   async read(id: string, props: CreativeOutputs) {
     return { id, props };
   },
