@@ -1,9 +1,6 @@
 /** Error categories that the Thrad API puts in `error.type`. */
 export type ErrorType =
-  | "authentication_error"
-  | "rate_limit_error"
-  | "invalid_request_error"
-  | "api_error";
+  "authentication_error" | "rate_limit_error" | "invalid_request_error" | "api_error";
 
 /** The bare OpenAI-style error body that every failing `/v1/` request returns. */
 export interface ErrorBody {

@@ -23,8 +23,8 @@ export interface ApiResponse {
 /**
  * Runs one `/v1/` request through authentication, rate limits, body parsing, routing and
  * idempotency, and returns the response. Raises ApiError for every API-level failure.
- * An injected latency is spent just before the handler runs, while the request holds its
- * idempotency key, as a slow server would.
+ * An injected latency is spent just before the handler runs, while the request's
+ * idempotency key is marked as running, as on a slow server.
  */
 export async function runApiRequest(
   core: SimulatorCore,

@@ -18,7 +18,7 @@ export interface ApiRequest {
   idempotencyKey: string | null;
 }
 
-/** A handler's answer; `charged` marks a request that charged a deposit. */
+/** A handler's result; `charged` marks a request that charged a deposit. */
 export interface ApiResult {
   status: number;
   body: unknown;

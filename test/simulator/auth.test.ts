@@ -17,8 +17,16 @@ describe("bearer authentication", () => {
     { name: "no header", headers: {}, code: "auth_required" },
     { name: "empty header", headers: { Authorization: "" }, code: "auth_required" },
     { name: "unknown key", headers: { Authorization: "Bearer ak_wrong" }, code: "invalid_api_key" },
-    { name: "no ak_ prefix", headers: { Authorization: "Bearer sk_sim_local_key" }, code: "invalid_api_key" },
-    { name: "basic scheme", headers: { Authorization: "Basic ak_sim_local_key" }, code: "invalid_api_key" },
+    {
+      name: "no ak_ prefix",
+      headers: { Authorization: "Bearer sk_sim_local_key" },
+      code: "invalid_api_key",
+    },
+    {
+      name: "basic scheme",
+      headers: { Authorization: "Basic ak_sim_local_key" },
+      code: "invalid_api_key",
+    },
     { name: "bearer without key", headers: { Authorization: "Bearer" }, code: "invalid_api_key" },
   ];
 
@@ -106,7 +114,7 @@ describe("key rotation", () => {
 });
 
 describe("unknown routes", () => {
-  const paths = ["/no_such_route", "/campaigns/", "/ad_account/extra"];
+  const paths = ["/no_such_route", "/campaigns/", "/ad_account/extra", "/campaigns/%zz"];
   for (const path of paths) {
     it(`returns 404 not_found for GET ${path}`, async () => {
       const result = await callApi(simulator, "GET", path);
@@ -116,6 +124,22 @@ describe("unknown routes", () => {
       expect(result.body.error.type).toBe("invalid_request_error");
     });
   }
+
+  it("returns 404 outside /v1/ without logging", async () => {
+    const response = await fetch(`${simulator.url}/campaigns`);
+    const body = (await response.json()) as { error: { code: string } };
+
+    expect(response.status).toBe(404);
+    expect(body.error.code).toBe("not_found");
+    expect(await simulator.control.calls()).toEqual([]);
+  });
+
+  it("closes twice without error", async () => {
+    const extra = await startSimulator();
+    await extra.close();
+
+    await expect(extra.close()).resolves.toBeUndefined();
+  });
 
   it("returns 404 for a wrong method", async () => {
     const result = await callApi(simulator, "POST", "/ad_account", { body: {} });

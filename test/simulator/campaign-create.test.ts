@@ -150,7 +150,12 @@ describe("POST /v1/campaigns success", () => {
 
 describe("POST /v1/campaigns validation", () => {
   const longName = "x".repeat(101);
-  const cases: Array<{ name: string; edit: (body: any) => void; param: string | null; code?: string }> = [
+  const cases: Array<{
+    name: string;
+    edit: (body: any) => void;
+    param: string | null;
+    code?: string;
+  }> = [
     { name: "missing name", edit: (b) => delete b.name, param: "name" },
     { name: "short name", edit: (b) => (b.name = "ab"), param: "name" },
     { name: "long name", edit: (b) => (b.name = longName), param: "name" },
@@ -172,7 +177,11 @@ describe("POST /v1/campaigns validation", () => {
       edit: (b) => (b.budget.lifetime_spend_limit_micros = "1000000"),
       param: "budget.lifetime_spend_limit_micros",
     },
-    { name: "start in 47 hours", edit: (b) => (b.start_time = NOW + 47 * 3600), param: "start_time" },
+    {
+      name: "start in 47 hours",
+      edit: (b) => (b.start_time = NOW + 47 * 3600),
+      param: "start_time",
+    },
     { name: "start as string", edit: (b) => (b.start_time = "tomorrow"), param: "start_time" },
     { name: "end before start", edit: (b) => (b.end_time = NOW + 3600), param: "end_time" },
     {
@@ -190,9 +199,17 @@ describe("POST /v1/campaigns validation", () => {
       edit: (b) => (b.recurring_frequency = "hourly"),
       param: "recurring_frequency",
     },
-    { name: "description too long", edit: (b) => (b.description = "d".repeat(1001)), param: "description" },
+    {
+      name: "description too long",
+      edit: (b) => (b.description = "d".repeat(1001)),
+      param: "description",
+    },
     { name: "read-only id", edit: (b) => (b.id = "x"), param: "id" },
-    { name: "read-only review_status", edit: (b) => (b.review_status = "approved"), param: "review_status" },
+    {
+      name: "read-only review_status",
+      edit: (b) => (b.review_status = "approved"),
+      param: "review_status",
+    },
     { name: "read-only created_at", edit: (b) => (b.created_at = 1), param: "created_at" },
     {
       name: "targeting entry without country",
@@ -209,11 +226,23 @@ describe("POST /v1/campaigns validation", () => {
       edit: (b) => (b.targeting.locations.exclude = [{ country_code: "US" }]),
       param: "targeting.locations.exclude",
     },
-    { name: "include not a list", edit: (b) => (b.targeting.locations.include = "US"), param: "targeting.locations.include" },
+    {
+      name: "include not a list",
+      edit: (b) => (b.targeting.locations.include = "US"),
+      param: "targeting.locations.include",
+    },
     { name: "missing ad_groups", edit: (b) => delete b.ad_groups, param: "ad_groups" },
     { name: "empty ad_groups", edit: (b) => (b.ad_groups = []), param: "ad_groups" },
-    { name: "ad group without name", edit: (b) => delete b.ad_groups[0].name, param: "ad_groups[0].name" },
-    { name: "ad group without ads", edit: (b) => (b.ad_groups[0].ads = []), param: "ad_groups[0].ads" },
+    {
+      name: "ad group without name",
+      edit: (b) => delete b.ad_groups[0].name,
+      param: "ad_groups[0].name",
+    },
+    {
+      name: "ad group without ads",
+      edit: (b) => (b.ad_groups[0].ads = []),
+      param: "ad_groups[0].ads",
+    },
     {
       name: "bid of zero",
       edit: (b) => (b.ad_groups[0].bidding_config.max_bid_micros = 0),
@@ -280,7 +309,8 @@ describe("POST /v1/campaigns validation", () => {
     },
     {
       name: "poll with one option",
-      edit: (b) => (b.ad_groups[0].ads = [{ creative: { ...pollAd().creative, options: ["Yes"] } }]),
+      edit: (b) =>
+        (b.ad_groups[0].ads = [{ creative: { ...pollAd().creative, options: ["Yes"] } }]),
       param: "ad_groups[0].ads[0].creative.options",
     },
     {
@@ -293,7 +323,8 @@ describe("POST /v1/campaigns validation", () => {
     },
     {
       name: "poll option not a string",
-      edit: (b) => (b.ad_groups[0].ads = [{ creative: { ...pollAd().creative, options: ["a", 2] } }]),
+      edit: (b) =>
+        (b.ad_groups[0].ads = [{ creative: { ...pollAd().creative, options: ["a", 2] } }]),
       param: "ad_groups[0].ads[0].creative.options[1]",
     },
     {
@@ -323,8 +354,16 @@ describe("POST /v1/campaigns validation", () => {
     const body = editedBody((draft) => {
       draft.budget.lifetime_spend_limit_micros = 990_000;
       draft.ad_groups[0].bidding_config.max_bid_micros = 100_000_000;
-      draft.ad_groups.push({ name: "Low bid", bidding_config: { max_bid_micros: 1 }, ads: [chatCardAd(fileId)] });
-      draft.ad_groups.push({ name: "No bid", bidding_config: { max_bid_micros: null }, ads: [chatCardAd(fileId)] });
+      draft.ad_groups.push({
+        name: "Low bid",
+        bidding_config: { max_bid_micros: 1 },
+        ads: [chatCardAd(fileId)],
+      });
+      draft.ad_groups.push({
+        name: "No bid",
+        bidding_config: { max_bid_micros: null },
+        ads: [chatCardAd(fileId)],
+      });
     });
 
     expect((await callApi(simulator, "POST", "/campaigns", { body })).status).toBe(201);
@@ -386,7 +425,9 @@ describe("POST /v1/campaigns billing", () => {
     simulator = await startSimulator({ billing: "none" });
 
     const fileOnNew = await uploadPng(simulator);
-    const result = await callApi(simulator, "POST", "/campaigns", { body: campaignBody(fileOnNew) });
+    const result = await callApi(simulator, "POST", "/campaigns", {
+      body: campaignBody(fileOnNew),
+    });
     expect(result.body.error.code).toBe("billing_not_configured");
   });
 });

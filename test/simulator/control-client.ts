@@ -33,6 +33,14 @@ export class ControlError extends Error {
 
 type Fields = Record<string, unknown>;
 
+/** A pretend response for one `image_url`; see `addRemoteImage`. */
+export interface RemoteImageSpec {
+  url: string;
+  status?: number;
+  imageBase64?: string;
+  redirectTo?: string;
+}
+
 /** Typed client for the simulator's `/_sim/` control API. */
 export class SimulatorControlClient {
   private readonly baseUrl: string;
@@ -44,7 +52,10 @@ export class SimulatorControlClient {
 
   /** Sets the campaign's review as Thrad staff would. */
   setReview(campaignId: string, reviewStatus: ReviewStatus, reason?: string): Promise<Fields> {
-    const body = reason === undefined ? { review_status: reviewStatus } : { review_status: reviewStatus, reason };
+    const body =
+      reason === undefined
+        ? { review_status: reviewStatus }
+        : { review_status: reviewStatus, reason };
     return this.post(`/_sim/campaigns/${encodeURIComponent(campaignId)}/review`, body);
   }
 
@@ -100,6 +111,24 @@ export class SimulatorControlClient {
 
   async save(): Promise<void> {
     await this.post("/_sim/save", {});
+  }
+
+  /**
+   * Registers what a pretend remote host returns for `url`, so `image_url` uploads of it
+   * succeed (2xx with `imageBase64`), fail (other statuses) or redirect (`redirectTo`).
+   */
+  addRemoteImage(image: RemoteImageSpec): Promise<Fields> {
+    const body = {
+      url: image.url,
+      status: image.status ?? 200,
+      image_base64: image.imageBase64 ?? "",
+      redirect_to: image.redirectTo ?? null,
+    };
+    return this.post("/_sim/remote_images", body);
+  }
+
+  async clearRemoteImages(): Promise<void> {
+    await this.post("/_sim/remote_images/clear", {});
   }
 
   /** Mints a new API key; the old keys keep working for the rotation grace period. */

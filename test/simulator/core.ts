@@ -9,6 +9,7 @@ import { SlidingWindowLimiter } from "./rate-limiter";
 import type { AdAccount } from "./state/model";
 import { loadState } from "./state/persistence";
 import { SimulatorStore, emptyState } from "./state/store";
+import { RemoteImageRegistry } from "./upload/remote-images";
 
 /** Everything one simulator instance holds; route handlers receive it. */
 export class SimulatorCore {
@@ -21,6 +22,7 @@ export class SimulatorCore {
   readonly idempotency: IdempotencyStore;
   readonly calls: CallLog;
   readonly faults: FaultInjector;
+  readonly remoteImages = new RemoteImageRegistry();
 
   constructor(options: ResolvedOptions) {
     this.options = options;

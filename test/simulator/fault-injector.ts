@@ -6,7 +6,7 @@ export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 /**
  * One injected failure rule.
- * - `status`: answer `status` (500, 503 or 429) without running the request.
+ * - `status`: respond with `status` (500, 503 or 429) without running the request.
  * - `latency`: wait `latency_ms`, then handle the request normally.
  * - `reset`: destroy the connection without running the request or replying.
  * - `commit_then_drop`: run the request (its effect happens), then destroy the connection.
@@ -77,7 +77,9 @@ export class FaultInjector {
       if (fault.kind === "latency") decision.latencyMs += fault.latency_ms ?? 0;
       else decision.terminal = fault;
     }
-    this.faults = this.faults.filter((fault) => fault.count === undefined || fault.fired < fault.count);
+    this.faults = this.faults.filter(
+      (fault) => fault.count === undefined || fault.fired < fault.count,
+    );
     return decision;
   }
 

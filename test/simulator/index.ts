@@ -7,7 +7,7 @@ import { apiRoutes } from "./routes";
 import { createSimulatorServer } from "./server";
 
 export { ControlError, SimulatorControlClient } from "./control-client";
-export type { CampaignTree } from "./control-client";
+export type { CampaignTree, RemoteImageSpec } from "./control-client";
 export type { CallRecord } from "./call-log";
 export type { FaultSpec, ActiveFault, FaultKind } from "./fault-injector";
 export type { SimulatorOptions } from "./options";
@@ -53,19 +53,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const url = `http://127.0.0.1:${port}`;
   resolved.log(`Simulator listening on ${url}/v1`);
 
-  return {
-    port,
-    url,
-    apiBaseUrl: `${url}/v1`,
-    control: new SimulatorControlClient(url),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          resolved.log(`Simulator on ${url} stopped`);
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve, reject) => {
+      server.close((error) => {
+        resolved.log(`Simulator on ${url} stopped`);
+        if (error) reject(error);
+        else resolve();
+      });
+      server.closeAllConnections();
+    });
+    return closing;
   };
+
+  return { port, url, apiBaseUrl: `${url}/v1`, control: new SimulatorControlClient(url), close };
 }

@@ -26,7 +26,11 @@ export class KeyStore {
 
   constructor(keys: readonly string[], clock: SimulatedClock, graceSeconds: number) {
     for (const key of keys) {
-      if (!KEY_FORMAT.test(key)) throw new Error("Each simulator API key must start with 'ak_'.");
+      if (!KEY_FORMAT.test(key)) {
+        throw new Error(
+          "Each simulator API key must be 'ak_' followed by letters, digits, _ or -.",
+        );
+      }
     }
     this.entries = keys.map((key) => ({ key, expiresAt: null }));
     this.clock = clock;

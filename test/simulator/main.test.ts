@@ -39,8 +39,12 @@ afterAll(() => {
 });
 
 /** Starts the command and resolves with its port once it printed the listening line. */
-function startCommand(args: string[]): Promise<{ child: ChildProcess; port: number; stdout: () => string }> {
-  const child = spawn(process.execPath, [mainScript, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+function startCommand(
+  args: string[],
+): Promise<{ child: ChildProcess; port: number; stdout: () => string }> {
+  const child = spawn(process.execPath, [mainScript, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -66,7 +70,10 @@ function startCommand(args: string[]): Promise<{ child: ChildProcess; port: numb
 
 function waitForExit(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("The simulator did not stop within 10 s.")), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error("The simulator did not stop within 10 s.")),
+      10_000,
+    );
     child.once("exit", (code) => {
       clearTimeout(timer);
       resolve(code);

@@ -2,11 +2,12 @@ import { parseArgs } from "node:util";
 import { startSimulator } from "./index";
 import type { SimulatorOptions } from "./options";
 
-const USAGE = `Usage: node dist/test/simulator/main.js [--port PORT] [--state FILE] [--key ak_...]...
+const USAGE = `Usage: node dist/test/simulator/main.js [options]
   --port PORT   TCP port on 127.0.0.1 (default 8787; 0 picks a free port)
   --state FILE  JSON state file, loaded at start and written after every change
   --key KEY     accepted API key starting with ak_ (repeatable; default ak_sim_local_key)
-  --log         print one line per request to stderr`;
+  --log         print one line per request to stderr
+  --help        print this help`;
 
 /** Starts the simulator from the command line and stops it on SIGINT or SIGTERM. */
 async function main(): Promise<void> {

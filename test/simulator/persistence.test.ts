@@ -71,9 +71,9 @@ describe("state file", () => {
     await first.close();
     running.splice(0);
 
-    const kept = await start();
-    expect((await kept.control.setBilling("none")).state).toBe("none");
-    await kept.close();
+    const reloaded = await start();
+    expect((await reloaded.control.setBilling("none")).state).toBe("none");
+    await reloaded.close();
     running.splice(0);
 
     const overridden = await start({ billing: "ok" });

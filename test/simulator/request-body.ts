@@ -31,9 +31,9 @@ export async function parseBody(request: IncomingMessage, raw: Buffer): Promise<
 }
 
 /**
- * Digest of what a request asks for, used to tell an idempotent retry from a different
- * request under the same key. JSON is compared with keys sorted; multipart by its parts,
- * so a new boundary string does not count as a different body.
+ * Computes a digest of method, path and body, which tells an idempotent retry from another
+ * request under the same key. JSON is compared with keys sorted and multipart by its
+ * parts, so a new boundary string does not make a different body.
  */
 export async function requestFingerprint(
   method: string,

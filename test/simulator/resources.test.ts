@@ -93,15 +93,27 @@ describe("lists", () => {
     expect(first.body.last_id).toBe(newestFirst[1]);
     expect(first.body.has_more).toBe(true);
 
-    const second = await callApi(simulator, "GET", `/campaigns?limit=2&after=${first.body.last_id}`);
+    const second = await callApi(
+      simulator,
+      "GET",
+      `/campaigns?limit=2&after=${first.body.last_id}`,
+    );
     expect(second.body.data.map((item: any) => item.id)).toEqual(newestFirst.slice(2, 4));
     expect(second.body.has_more).toBe(true);
 
-    const third = await callApi(simulator, "GET", `/campaigns?limit=2&after=${second.body.last_id}`);
+    const third = await callApi(
+      simulator,
+      "GET",
+      `/campaigns?limit=2&after=${second.body.last_id}`,
+    );
     expect(third.body.data.map((item: any) => item.id)).toEqual(newestFirst.slice(4));
     expect(third.body.has_more).toBe(false);
 
-    const back = await callApi(simulator, "GET", `/campaigns?limit=2&before=${third.body.first_id}`);
+    const back = await callApi(
+      simulator,
+      "GET",
+      `/campaigns?limit=2&before=${third.body.first_id}`,
+    );
     expect(back.body.data.map((item: any) => item.id)).toEqual(newestFirst.slice(2, 4));
     expect(back.body.has_more).toBe(true);
 
@@ -146,8 +158,18 @@ describe("lists", () => {
   const badQueries = [
     { path: "/ad_groups", param: "campaign_id", status: 400, code: "invalid_value" },
     { path: "/ads", param: "ad_group_id", status: 400, code: "invalid_value" },
-    { path: `/ad_groups?campaign_id=${MISSING_ID}`, param: "campaign_id", status: 404, code: "not_found" },
-    { path: `/ads?ad_group_id=${MISSING_ID}`, param: "ad_group_id", status: 404, code: "not_found" },
+    {
+      path: `/ad_groups?campaign_id=${MISSING_ID}`,
+      param: "campaign_id",
+      status: 404,
+      code: "not_found",
+    },
+    {
+      path: `/ads?ad_group_id=${MISSING_ID}`,
+      param: "ad_group_id",
+      status: 404,
+      code: "not_found",
+    },
     { path: "/campaigns?limit=0", param: "limit", status: 400, code: "invalid_value" },
     { path: "/campaigns?limit=501", param: "limit", status: 400, code: "invalid_value" },
     { path: "/campaigns?limit=abc", param: "limit", status: 400, code: "invalid_value" },
@@ -201,11 +223,31 @@ describe("campaign update", () => {
   });
 
   const refused = [
-    { name: "status in body", body: { status: "active" }, code: "use_status_action", param: "status" },
-    { name: "pricing model change", body: { pricing_model: "cpc" }, code: "invalid_value", param: "pricing_model" },
-    { name: "review_status", body: { review_status: "approved" }, code: "invalid_value", param: "review_status" },
+    {
+      name: "status in body",
+      body: { status: "active" },
+      code: "use_status_action",
+      param: "status",
+    },
+    {
+      name: "pricing model change",
+      body: { pricing_model: "cpc" },
+      code: "invalid_value",
+      param: "pricing_model",
+    },
+    {
+      name: "review_status",
+      body: { review_status: "approved" },
+      code: "invalid_value",
+      param: "review_status",
+    },
     { name: "ad_groups", body: { ad_groups: [] }, code: "invalid_value", param: "ad_groups" },
-    { name: "early start_time", body: { start_time: NOW + 3600 }, code: "invalid_value", param: "start_time" },
+    {
+      name: "early start_time",
+      body: { start_time: NOW + 3600 },
+      code: "invalid_value",
+      param: "start_time",
+    },
     { name: "end before start", body: { end_time: NOW }, code: "invalid_value", param: "end_time" },
     { name: "short name", body: { name: "x" }, code: "invalid_value", param: "name" },
   ];
@@ -360,7 +402,9 @@ describe("ad group and ad writes", () => {
     await callApi(simulator, "POST", `/campaigns/${created.id}/archive`);
 
     const writes = [
-      await callApi(simulator, "POST", "/ad_groups", { body: { campaign_id: created.id, name: "Late" } }),
+      await callApi(simulator, "POST", "/ad_groups", {
+        body: { campaign_id: created.id, name: "Late" },
+      }),
       await callApi(simulator, "POST", "/ads", { body: { ad_group_id: groupId, ...pollAd() } }),
       await callApi(simulator, "POST", `/ad_groups/${groupId}`, { body: { name: "Late name" } }),
       await callApi(simulator, "POST", `/ads/${adId}`, { body: { name: "Late name" } }),

@@ -26,12 +26,23 @@ export function matchRoute<H>(
     const matched = patternParts.every((part, index) => {
       const segment = pathParts[index] ?? "";
       if (part.startsWith(":")) {
-        params[part.slice(1)] = decodeURIComponent(segment);
-        return segment !== "";
+        const value = decodeSegment(segment);
+        if (value === undefined || value === "") return false;
+        params[part.slice(1)] = value;
+        return true;
       }
       return part === segment;
     });
     if (matched) return { handler: route.handler, params };
   }
   return undefined;
+}
+
+/** Decodes one path segment; a malformed escape such as `%zz` matches no route. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

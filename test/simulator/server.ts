@@ -13,6 +13,13 @@ import type { ApiRoute } from "./routes/handler";
 export function createSimulatorServer(core: SimulatorCore, routes: readonly ApiRoute[]): Server {
   return createServer((incoming, response) => {
     const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
+    if (!url.pathname.startsWith("/v1/") && !url.pathname.startsWith("/_sim/")) {
+      const path = `${incoming.method} ${url.pathname}`;
+      const message = `Unknown request URL: ${path}; the API is under /v1/.`;
+      sendJson(response, 404, new ApiError(404, "not_found", message).toBody());
+      return;
+    }
+
     const work = url.pathname.startsWith("/_sim/")
       ? handleControlRequest(core, incoming, response, url)
       : handleApiRequest(core, routes, incoming, response, url);
@@ -91,6 +98,12 @@ function injectedError(fault: ActiveFault): ApiResponse {
   }
   const code = status === 503 ? "service_unavailable" : "internal_error";
   const message =
-    status === 503 ? "The service is temporarily unavailable (injected)." : "Internal error (injected).";
-  return { status, body: new ApiError(status, code, message, null, "api_error").toBody(), headers: {} };
+    status === 503
+      ? "The service is temporarily unavailable (injected)."
+      : "Internal error (injected).";
+  return {
+    status,
+    body: new ApiError(status, code, message, null, "api_error").toBody(),
+    headers: {},
+  };
 }

@@ -85,13 +85,15 @@ describe("ad group and ad transitions over HTTP", () => {
           const outcome = decideChildAction(action, campaignStatus);
           const expected = "error" in outcome ? outcome.error : outcome.to;
 
-          it(`${level} ${action} from ${childStatus} under ${campaignStatus} gives ${expected}`, async () => {
+          const name = `${level} ${action} from ${childStatus} under ${campaignStatus}`;
+          it(`${name} gives ${expected}`, async () => {
             const campaign = await createCampaign(simulator);
             const [tree] = await simulator.control.campaigns();
             const group = tree?.ad_groups[0];
             const id = level === "ad_groups" ? group?.id : group?.ads[0]?.id;
             if (id === undefined) throw new Error("The campaign tree is incomplete.");
-            if (level === "ad_groups") await simulator.control.editAdGroup(id, { status: childStatus });
+            if (level === "ad_groups")
+              await simulator.control.editAdGroup(id, { status: childStatus });
             else await simulator.control.editAd(id, { status: childStatus });
             await simulator.control.setReview(campaign.id, "approved");
             await simulator.control.editCampaign(campaign.id, { status: campaignStatus });

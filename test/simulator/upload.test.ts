@@ -43,7 +43,11 @@ describe("POST /v1/upload with a file", () => {
   const gif = Buffer.concat([Buffer.from("GIF89a", "latin1"), Buffer.alloc(20)]);
   const rejected = [
     { name: "GIF bytes", bytes: gif, code: "unsupported_mimetype" },
-    { name: "BMP bytes", bytes: Buffer.from("BM\0\0\0\0\0\0\0\0", "latin1"), code: "unsupported_mimetype" },
+    {
+      name: "BMP bytes",
+      bytes: Buffer.from("BM\0\0\0\0\0\0\0\0", "latin1"),
+      code: "unsupported_mimetype",
+    },
     { name: "SVG text", bytes: Buffer.from("<svg xmlns='x'></svg>"), code: "unsupported_mimetype" },
     { name: "plain text", bytes: Buffer.from("hello, not an image"), code: "invalid_file" },
     { name: "empty file", bytes: Buffer.alloc(0), code: "invalid_file" },
@@ -153,5 +157,68 @@ describe("POST /v1/upload with image_url", () => {
 
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe("invalid_image_url");
+  });
+});
+
+describe("POST /v1/upload with a registered remote image", () => {
+  const url = "https://images.example.com/banner.png";
+
+  it("stores the registered bytes", async () => {
+    await simulator.control.addRemoteImage({ url, imageBase64: webpBytes().toString("base64") });
+    const result = await callApi(simulator, "POST", "/upload", { body: { image_url: url } });
+
+    expect(result.status).toBe(201);
+    expect(result.body.file_id).toMatch(/^uploads\/2026\/06\/[0-9a-f]{32}\.webp$/);
+  });
+
+  const failures = [
+    {
+      name: "a redirect",
+      spec: { redirectTo: "https://cdn.example.com/b.png" },
+      code: "too_many_redirects",
+    },
+    { name: "a 301 status", spec: { status: 301 }, code: "too_many_redirects" },
+    { name: "a 404 status", spec: { status: 404 }, code: "image_fetch_failed" },
+    {
+      name: "GIF bytes",
+      spec: { imageBase64: Buffer.from("GIF89a0000000000").toString("base64") },
+      code: "unsupported_mimetype",
+    },
+    { name: "no bytes", spec: {}, code: "invalid_file" },
+    {
+      name: "an oversized image",
+      spec: {
+        imageBase64: Buffer.concat([pngBytes(), Buffer.alloc(LIMITS.uploadMaxBytes)]).toString(
+          "base64",
+        ),
+      },
+      code: "file_too_large",
+    },
+  ];
+  for (const failure of failures) {
+    it(`answers ${failure.code} for ${failure.name}`, async () => {
+      await simulator.control.addRemoteImage({ url, ...failure.spec });
+      const result = await callApi(simulator, "POST", "/upload", { body: { image_url: url } });
+
+      expect(result.status).toBe(400);
+      expect(result.body.error.code).toBe(failure.code);
+      expect(result.body.error.param).toBe("image_url");
+    });
+  }
+
+  it("still rejects a registered private host", async () => {
+    const privateUrl = "http://10.0.0.5/a.png";
+    await simulator.control.addRemoteImage({ url: privateUrl, imageBase64: "AAAA" });
+    const result = await callApi(simulator, "POST", "/upload", { body: { image_url: privateUrl } });
+
+    expect(result.body.error.code).toBe("invalid_image_url");
+  });
+
+  it("forgets registrations on clear", async () => {
+    await simulator.control.addRemoteImage({ url, imageBase64: pngBytes().toString("base64") });
+    await simulator.control.clearRemoteImages();
+    const result = await callApi(simulator, "POST", "/upload", { body: { image_url: url } });
+
+    expect(result.body.error.code).toBe("image_fetch_failed");
   });
 });

@@ -18,7 +18,8 @@ import type { ObjectReader } from "../validation/object-reader";
 import type { ApiHandler, ApiRoute } from "./handler";
 import { applyFields } from "./records";
 
-const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
+/** Large enough for a base64 remote image just over the 5 MB upload limit. */
+const MAX_CONTROL_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
  * Serves `/_sim/`: test hooks with no authentication. These requests are never rate
@@ -33,7 +34,8 @@ export async function handleControlRequest(
   const method = incoming.method ?? "GET";
   try {
     const raw = await readBody(incoming, MAX_CONTROL_BODY_BYTES);
-    if (raw === undefined) throw invalidValue(null, "Control request bodies are limited to 1 MiB.");
+    if (raw === undefined)
+      throw invalidValue(null, "Control request bodies are limited to 16 MiB.");
 
     const match = matchRoute(controlRoutes, method, url.pathname);
     if (!match) {
@@ -65,7 +67,8 @@ const setReview: ApiHandler = (request, core) => {
   const review = body.enumValue("review_status", REVIEW_STATUSES, true) ?? "in_review";
   const reason = body.nullableString("reason") ?? null;
   if (!isReviewTransitionAllowed(campaign.review_status, review)) {
-    throw invalidValue("review_status", `Review cannot move from ${campaign.review_status}.`);
+    const move = `${campaign.review_status} to ${review}`;
+    throw invalidValue("review_status", `Review cannot move from ${move}.`);
   }
   applyFields(campaign, { review_status: review, review_reason: reason }, core.clock.now());
   core.store.commit();
@@ -108,7 +111,7 @@ const editAd: ApiHandler = (request, core) => {
   return ok(adView(ad, core.store.campaignOfAd(ad)));
 };
 
-/** Every stored campaign with its ad groups and ads, plus internal fields, for assertions. */
+/** Lists every stored campaign with its ad groups, ads and internal fields, for assertions. */
 const listCampaignTrees: ApiHandler = (_request, core) => {
   const campaigns = Object.values(core.store.state.campaigns).sort((a, b) => a.seq - b.seq);
   const data = campaigns.map((campaign) => ({
@@ -168,6 +171,17 @@ function readFaultSpec(body: ObjectReader): FaultSpec {
   return spec;
 }
 
+/** Registers what a pretend remote host returns for one `image_url`; nothing is fetched. */
+const addRemoteImage: ApiHandler = (request, core) => {
+  const body = jsonBody(request);
+  const url = body.string("url", { required: true, minLength: 1 }) ?? "";
+  const status = body.integer("status", { min: 100, max: 599 }) ?? 200;
+  const redirectTo = body.nullableString("redirect_to", { minLength: 1 }) ?? null;
+  const encoded = body.string("image_base64") ?? "";
+  core.remoteImages.register({ url, status, redirectTo, bytes: Buffer.from(encoded, "base64") });
+  return ok({ url, status, redirect_to: redirectTo });
+};
+
 const rotateKey: ApiHandler = (_request, core) => ok(core.keys.rotate());
 
 const revokeKey: ApiHandler = (request, core) => {
@@ -199,7 +213,11 @@ export const controlRoutes: ApiRoute[] = [
   { method: "POST", pattern: "/_sim/billing", handler: setBilling },
   { method: "GET", pattern: "/_sim/clock", handler: (_r, core) => ok({ now: core.clock.now() }) },
   { method: "POST", pattern: "/_sim/clock/advance", handler: advanceClock },
-  { method: "GET", pattern: "/_sim/faults", handler: (_r, core) => ok({ data: core.faults.list() }) },
+  {
+    method: "GET",
+    pattern: "/_sim/faults",
+    handler: (_r, core) => ok({ data: core.faults.list() }),
+  },
   { method: "POST", pattern: "/_sim/faults", handler: injectFault },
   {
     method: "POST",
@@ -215,6 +233,15 @@ export const controlRoutes: ApiRoute[] = [
     handler: (_r, core) => {
       core.store.save();
       return ok({ saved: core.options.statePath !== undefined });
+    },
+  },
+  { method: "POST", pattern: "/_sim/remote_images", handler: addRemoteImage },
+  {
+    method: "POST",
+    pattern: "/_sim/remote_images/clear",
+    handler: (_r, core) => {
+      core.remoteImages.clear();
+      return ok({ cleared: true });
     },
   },
   { method: "POST", pattern: "/_sim/keys/rotate", handler: rotateKey },

@@ -3,6 +3,7 @@ import { adGroupRoutes } from "./ad-groups";
 import { adRoutes } from "./ads";
 import { campaignRoutes } from "./campaigns";
 import type { ApiRoute } from "./handler";
+import { insightsRoutes } from "./insights";
 import { uploadRoutes } from "./upload";
 
 /** Every `/v1/` route of the simulated API. */
@@ -12,4 +13,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...campaignRoutes,
   ...adGroupRoutes,
   ...adRoutes,
+  ...insightsRoutes,
 ];

@@ -3,7 +3,7 @@ import { ApiError, invalidValue } from "../api-error";
 import type { ApiRequest, ApiResult } from "../api-request";
 import type { SimulatorCore } from "../core";
 import { sniffImage } from "../upload/image-format";
-import { rejectImageUrl } from "../upload/image-url";
+import { resolveImageUrl } from "../upload/image-url";
 import { LIMITS } from "../validation/limits";
 import type { ApiRoute } from "./handler";
 
@@ -11,30 +11,40 @@ const FILE_EXTENSIONS = { png: "png", jpeg: "jpg", webp: "webp" } as const;
 
 /**
  * `POST /v1/upload`: a multipart part `file`, or an `image_url` in JSON (or as a multipart
- * text field). Exactly one of the two is accepted.
+ * text field). Exactly one of the two is accepted, and both go through the same checks.
  */
 async function upload(request: ApiRequest, core: SimulatorCore): Promise<ApiResult> {
   const { file, imageUrl } = uploadInputs(request);
   if (file !== undefined && imageUrl !== undefined) {
     throw invalidValue(null, "Send either a file or an image_url, not both.");
   }
-  if (imageUrl !== undefined) throw rejectImageUrl(imageUrl);
+
+  if (imageUrl !== undefined) {
+    const bytes = resolveImageUrl(imageUrl, core.remoteImages);
+    return storeImage(core, bytes, "image_url");
+  }
   if (file === undefined) throw invalidValue("file", "Send an image as the multipart part 'file'.");
   if (typeof file === "string") {
     throw new ApiError(400, "invalid_file", "The part 'file' must be a file, not text.", "file");
   }
-
   if (file.size > LIMITS.uploadMaxBytes) {
     throw new ApiError(400, "file_too_large", "The image is larger than 5 MB.", "file");
   }
-  const bytes = Buffer.from(await file.arrayBuffer());
+  return storeImage(core, Buffer.from(await file.arrayBuffer()), "file");
+}
+
+/** Checks size and format of the image bytes, stores the file and returns its `file_id`. */
+function storeImage(core: SimulatorCore, bytes: Buffer, param: string): ApiResult {
+  if (bytes.length > LIMITS.uploadMaxBytes) {
+    throw new ApiError(400, "file_too_large", "The image is larger than 5 MB.", param);
+  }
   const sniffed = sniffImage(bytes);
   if (sniffed.kind === "unsupported") {
     throw new ApiError(
       400,
       "unsupported_mimetype",
       `The image is ${sniffed.format.toUpperCase()}; upload PNG, JPEG or WebP.`,
-      "file",
+      param,
     );
   }
   if (sniffed.kind !== "supported") {
@@ -42,7 +52,7 @@ async function upload(request: ApiRequest, core: SimulatorCore): Promise<ApiResu
       400,
       "invalid_file",
       "The file is empty, unreadable or not a decodable PNG, JPEG or WebP image.",
-      "file",
+      param,
     );
   }
 
@@ -84,4 +94,6 @@ function uploadInputs(request: ApiRequest): {
   return { file: undefined, imageUrl: undefined };
 }
 
-export const uploadRoutes: ApiRoute[] = [{ method: "POST", pattern: "/v1/upload", handler: upload }];
+export const uploadRoutes: ApiRoute[] = [
+  { method: "POST", pattern: "/v1/upload", handler: upload },
+];

@@ -92,7 +92,7 @@ export class SimulatorStore {
     delete this.state.campaigns[campaignId];
   }
 
-  /** Records the end of a mutation: serving periods follow the new statuses, then the save. */
+  /** Finishes a mutation: brings the ads' serving periods up to date, then saves the state. */
   commit(): void {
     this.refreshServing();
     this.state.clock_advanced_seconds = this.clock.totalAdvanced();

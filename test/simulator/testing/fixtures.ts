@@ -2,7 +2,7 @@ import { deflateSync } from "node:zlib";
 import type { RunningSimulator } from "../index";
 import { callApi } from "./http";
 
-/** A valid 1x1 PNG: signature, IHDR, one IDAT row and IEND (CRCs left zero). */
+/** Builds a 1x1 PNG: signature, IHDR, one IDAT row and IEND, with CRCs left zero. */
 export function pngBytes(): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4);
@@ -19,12 +19,12 @@ export function pngBytes(): Buffer {
   ]);
 }
 
-/** JPEG start and end markers around a few filler bytes. */
+/** Builds JPEG start and end markers around a few filler bytes. */
 export function jpegBytes(): Buffer {
   return Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
 }
 
-/** A RIFF/WEBP container with a small VP8L chunk and a consistent RIFF size. */
+/** Builds a RIFF/WEBP container with a small VP8L chunk and a consistent RIFF size. */
 export function webpBytes(): Buffer {
   const payload = Buffer.concat([Buffer.from("WEBPVP8L", "latin1"), Buffer.alloc(12)]);
   const size = Buffer.alloc(4);
@@ -70,7 +70,7 @@ export function pollAd() {
   };
 }
 
-/** A valid nested create body: one ad group with one chat card ad. */
+/** Builds a valid nested create body: one ad group with one chat card ad. */
 export function campaignBody(fileId: string, overrides: Record<string, unknown> = {}) {
   return {
     name: "US + Germany launch",

@@ -1,44 +1,72 @@
 import { isIP } from "node:net";
 import { ApiError } from "../api-error";
+import type { RemoteImageRegistry } from "./remote-images";
 
 function invalidImageUrl(message: string): ApiError {
   return new ApiError(400, "invalid_image_url", message, "image_url");
 }
 
 /**
- * Checks an `image_url` the way the API does before fetching, then fails as a fetch would.
- * The simulator never opens a connection: a URL that passes every check gets
+ * Returns the bytes behind an `image_url` after the API's checks, or raises the API's error.
+ * The simulator never opens a connection. A URL that passes the checks is looked up among
+ * the pretend responses registered through the control API; any other URL gets
  * `image_fetch_failed`, because the simulator has no network to fetch it from.
  */
-export function rejectImageUrl(raw: unknown): ApiError {
+export function resolveImageUrl(raw: unknown, registry: RemoteImageRegistry): Buffer {
+  const url = checkImageUrl(raw);
+  const image = registry.find(url);
+  if (image === undefined) {
+    throw new ApiError(
+      400,
+      "image_fetch_failed",
+      "Fetching image_url failed: the simulator has no network access; upload the file instead.",
+      "image_url",
+    );
+  }
+  if (image.redirectTo !== null || (image.status >= 300 && image.status < 400)) {
+    throw new ApiError(
+      400,
+      "too_many_redirects",
+      "image_url answered with a redirect, and redirects are not followed; use the final URL.",
+      "image_url",
+    );
+  }
+  if (image.status < 200 || image.status >= 300) {
+    throw new ApiError(
+      400,
+      "image_fetch_failed",
+      `Fetching image_url failed with HTTP ${image.status}.`,
+      "image_url",
+    );
+  }
+  return image.bytes;
+}
+
+/** Applies the API's checks before a fetch and returns the URL, or raises `invalid_image_url`. */
+function checkImageUrl(raw: unknown): string {
   if (typeof raw !== "string" || raw.trim() === "") {
-    return invalidImageUrl("image_url must be a non-empty absolute http or https URL.");
+    throw invalidImageUrl("image_url must be a non-empty absolute http or https URL.");
   }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return invalidImageUrl("image_url must be an absolute http or https URL.");
+    throw invalidImageUrl("image_url must be an absolute http or https URL.");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return invalidImageUrl("image_url must use http or https.");
+    throw invalidImageUrl("image_url must use http or https.");
   }
 
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (isNonPublicHost(host)) {
-    return invalidImageUrl(
+    throw invalidImageUrl(
       `image_url host '${host}' is not a public address; the image must be publicly reachable.`,
     );
   }
-  return new ApiError(
-    400,
-    "image_fetch_failed",
-    "Fetching image_url failed: the simulator has no network access; upload the file instead.",
-    "image_url",
-  );
+  return raw;
 }
 
-/** Whether a host name or IP literal is loopback, private, link-local or otherwise reserved. */
+/** Returns true for a host name or IP literal that is loopback, private, link-local or reserved. */
 export function isNonPublicHost(host: string): boolean {
   const version = isIP(host);
   if (version === 4) return isReservedIpv4(host);

@@ -49,7 +49,10 @@ export function readAdGroupFields(body: ObjectReader, mode: "create" | "update")
 function readHint(raw: unknown, path: string): string {
   const { minLength, maxLength } = LIMITS.contextHint;
   if (typeof raw !== "string" || raw.length < minLength || raw.length > maxLength) {
-    throw invalidValue(path, `${path} must be a string of ${minLength} to ${maxLength} characters.`);
+    throw invalidValue(
+      path,
+      `${path} must be a string of ${minLength} to ${maxLength} characters.`,
+    );
   }
   return raw;
 }

@@ -22,7 +22,7 @@ const CREATE_ONLY = ["ad_groups", "ad_account_id"];
 
 /**
  * Reads the writable campaign fields. `create` requires name and budget. `update` rejects
- * `status` with `use_status_action`, as the API wants the action endpoints for that.
+ * `status` with `use_status_action`, because only the action endpoints change it.
  */
 export function readCampaignFields(body: ObjectReader, mode: "create" | "update"): CampaignFields {
   body.rejectReadOnly(READ_ONLY);

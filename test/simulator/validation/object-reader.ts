@@ -52,7 +52,7 @@ export class ObjectReader {
     return new ObjectReader(value as Record<string, unknown>, path);
   }
 
-  /** Whether the key is present with any value other than `undefined`. */
+  /** Returns true when the key is present with any value other than `undefined`. */
   has(key: string): boolean {
     return this.value[key] !== undefined;
   }
