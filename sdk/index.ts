@@ -4,3 +4,4 @@ export {
 } from "./campaign";
 export { Creative, type CreativeArgs } from "./creative";
 export { cents, dollars, microsPerDollar } from "./money";
+export * from "./insights";
