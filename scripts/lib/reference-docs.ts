@@ -16,6 +16,7 @@ const pages: [string, string, string][] = [
   ["sdk/campaign.ts", "campaign.md", "Campaign"],
   ["sdk/creative.ts", "creative.md", "Creative"],
   ["sdk/money.ts", "money.md", "Money helpers"],
+  ["sdk/insights.ts", "insights.md", "Insights"],
 ];
 
 export function generateReference(repoRoot: string): ReferencePage[] {
@@ -62,15 +63,18 @@ function describeStatement(statement: ts.Statement, sourceFile: ts.SourceFile): 
     return [
       `## class ${statement.name.text}\n`,
       docs ? `${docs}\n` : "",
-      "Outputs:\n",
-      "| Output | Description |",
+      "Properties:\n",
+      "| Property | Description |",
       "|---|---|",
       ...outputs,
       "",
     ];
   }
   if (ts.isFunctionDeclaration(statement) && statement.name) {
-    const signature = statement.getText(sourceFile).split("{")[0]?.trim() ?? "";
+    const text = statement.getText(sourceFile);
+    const bodyStart = statement.body ? statement.body.getStart(sourceFile) - statement.getStart(
+      sourceFile) : text.length;
+    const signature = text.slice(0, bodyStart).trim();
     return [`## ${statement.name.text}()\n`, "```ts", signature, "```\n", docs ? `${docs}\n` : ""];
   }
   if (ts.isTypeAliasDeclaration(statement) || ts.isVariableStatement(statement)) {
