@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   try {
     await runDemo(simulator, apiKey, options);
   } finally {
-    await runPulumiOrThrow(["stack", "rm", stack, "--yes", "--force"], options).catch(() => {});
+    const quiet = { ...options, onOutput: () => {} };
+    await runPulumiOrThrow(["stack", "rm", stack, "--yes", "--force"], quiet).catch(() => {});
     await simulator.close();
   }
 }

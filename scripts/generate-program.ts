@@ -1,13 +1,32 @@
 /**
- * Prints Pulumi program code that adopts every campaign of an account that is not archived.
- * Usage: `npm run generate-program` with THRAD_ADS_API_KEY and THRAD_BASE_URL set (the base
- * URL defaults to the real API; point it at the simulator to try it).
+ * Prints Pulumi program code that adopts existing campaigns: the ones named with --campaign,
+ * or every campaign of the account that is not archived.
  */
+import { parseArgs } from "node:util";
 import { baseUrlProblem, resolveSettings } from "../provider/config";
 import { ThradClient } from "../provider/client/thrad-client";
 import { programForCampaigns, type CampaignTree } from "./lib/program-code";
 
+const usage = `Usage: npm run -s generate-program -- [--campaign ID]...
+
+Prints a Pulumi program (TypeScript) with one Campaign per live campaign, each with adoptId and
+its live values, so \`pulumi up\` adopts it without a deposit.
+
+  --campaign ID   adopt this campaign (repeatable); default: every campaign not archived
+  --help          print this help
+
+Reads THRAD_ADS_API_KEY and THRAD_BASE_URL (default https://api.thrad.ai/v1).
+`;
+
 async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { campaign: { type: "string", multiple: true }, help: { type: "boolean" } },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
   const settings = resolveSettings();
   if (!settings.apiKey) {
     throw new Error("Missing THRAD_ADS_API_KEY: set it to the account's API key");
@@ -18,7 +37,10 @@ async function main(): Promise<void> {
   }
   const client = new ThradClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl });
   try {
-    const campaigns = (await client.listCampaigns()).filter((c) => c.status !== "archived");
+    const wanted = values.campaign ?? [];
+    const campaigns = wanted.length > 0 ?
+      await Promise.all(wanted.map((id) => client.getCampaign(id))) :
+      (await client.listCampaigns()).filter((campaign) => campaign.status !== "archived");
     const trees: CampaignTree[] = [];
     for (const campaign of campaigns) {
       const adGroups = await client.listAdGroups(campaign.id);

@@ -30,7 +30,7 @@ describe("generate-program", { timeout: 300_000 }, () => {
 
     // Asynchronous on purpose: the simulator runs in this process and must keep answering.
     const generated = await promisify(execFile)(process.execPath,
-      [path.join(repoRoot, "dist", "scripts", "generate-program.js")], {
+      [path.join(repoRoot, "dist", "scripts", "generate-program.js"), "--campaign", existing.id], {
         env: { ...process.env, THRAD_ADS_API_KEY: apiKey, THRAD_BASE_URL: sim.apiBaseUrl },
         encoding: "utf8",
       });
