@@ -8,8 +8,8 @@ import { explainError, PartialStateError } from "../explain-error";
 import { deriveIdempotencyKey } from "../idempotency-key";
 import { adoptCampaign } from "./adopt";
 import { campaignCreateBody } from "./api-bodies";
-import type { CampaignInputs, CampaignOutputs } from "./inputs";
-import { assignIds, readLiveTree } from "./live-tree";
+import type { AdGroupOutputs, CampaignInputs, CampaignOutputs } from "./inputs";
+import { assignIds, foldChildren, readLiveTree } from "./live-tree";
 import { reconcileStatus } from "./status";
 
 /** Replays of archived campaigns followed before giving up; each one costs one create call. */
@@ -37,8 +37,12 @@ export async function createCampaign(
   };
   try {
     const tree = await readLiveTree(client, campaign.id);
-    outs = { ...outs, adGroups: assignIds(inputs, tree) };
-    await pauseChildrenDesiredPaused(client, outs.adGroups);
+    const desired = assignIds(inputs, tree);
+    // Until each pause below succeeds, the state records the live status the API created.
+    outs = { ...outs, adGroups: foldChildren({ ...outs, adGroups: desired }, tree) };
+    await pauseChildrenDesiredPaused(client, desired, (change) => {
+      outs = { ...outs, adGroups: change(outs.adGroups) };
+    });
     const status = await reconcileStatus(client, tree.campaign, inputs.status);
     return {
       id: campaign.id,
@@ -55,17 +59,30 @@ export async function createCampaign(
   }
 }
 
-/** New ad groups and ads start active; pause the ones the program wants paused. */
+type AdGroupsChange = (adGroups: AdGroupOutputs[]) => AdGroupOutputs[];
+
+/**
+ * Pauses the new ad groups and ads (which start active) that the program wants paused. Each
+ * pause that succeeded is reported through `record`, so a failure part way leaves true state.
+ */
 async function pauseChildrenDesiredPaused(
   client: ThradClient,
-  adGroups: CampaignOutputs["adGroups"],
+  desired: AdGroupOutputs[],
+  record: (change: AdGroupsChange) => void,
 ): Promise<void> {
-  for (const group of adGroups) {
+  for (const group of desired) {
     if (group.status === "paused") {
       await client.adGroupAction(group.adGroupId, "pause");
+      record((groups) => groups.map((stored) =>
+        stored.adGroupId === group.adGroupId ? { ...stored, status: "paused" } : stored));
     }
     for (const ad of group.ads.filter((candidate) => candidate.status === "paused")) {
       await client.adAction(ad.adId, "pause");
+      record((groups) => groups.map((stored) => ({
+        ...stored,
+        ads: stored.ads.map((storedAd) =>
+          storedAd.adId === ad.adId ? { ...storedAd, status: "paused" } : storedAd),
+      })));
     }
   }
 }

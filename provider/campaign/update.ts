@@ -49,9 +49,14 @@ async function applyPlan(
     await client.adGroupAction(removed.adGroupId, "archive");
     progress.outs.adGroups = progress.outs.adGroups.filter((group) => group !== removed);
   }
+  // Each finished step inside an ad group is recorded at once, so a failure after it leaves
+  // state that matches the API.
+  const record = (group: AdGroupOutputs) => {
+    progress.outs.adGroups = progress.outs.adGroups.map((stored) =>
+      stored.adGroupId === group.adGroupId ? group : stored);
+  };
   for (const change of plan.adGroups.update) {
-    const updated = await updateAdGroup(client, news, change.old, change.desired, change);
-    progress.outs.adGroups = progress.outs.adGroups.map((g) => (g === change.old ? updated : g));
+    await updateAdGroup(client, news, change, record);
   }
   for (const added of plan.adGroups.create) {
     progress.outs.adGroups = [...progress.outs.adGroups, await createAdGroup(client, id, news, added)];
@@ -74,27 +79,35 @@ async function applyPlan(
 async function updateAdGroup(
   client: ThradClient,
   news: CampaignInputs,
-  old: AdGroupOutputs,
-  desired: AdGroupInputs,
-  change: { fieldsChanged: boolean; ads: AdPlan },
-): Promise<AdGroupOutputs> {
+  change: { old: AdGroupOutputs; desired: AdGroupInputs; fieldsChanged: boolean; ads: AdPlan },
+  record: (group: AdGroupOutputs) => void,
+): Promise<void> {
+  const { old, desired } = change;
+  const { ads: _desiredAds, ...groupFields } = desired;
+  let current: AdGroupOutputs = old;
+  const recordAds = (ads: AdOutputs[]) => {
+    current = { ...current, ads };
+    record(current);
+  };
   if (change.fieldsChanged) {
     await client.updateAdGroup(old.adGroupId, { ...adGroupBody(desired), ...statusField(desired) });
+    current = { ...groupFields, adGroupId: old.adGroupId, ads: old.ads };
+    record(current);
   }
-  let ads = [...old.ads];
   for (const removed of change.ads.archive) {
     await client.adAction(removed.adId, "archive");
-    ads = ads.filter((ad) => ad !== removed);
+    recordAds(current.ads.filter((ad) => ad.adId !== removed.adId));
   }
   for (const { old: oldAd, desired: desiredAd } of change.ads.update) {
     await client.updateAd(oldAd.adId, { ...adBody(desiredAd), ...statusField(desiredAd) });
-    ads = ads.map((ad) => (ad === oldAd ? { ...desiredAd, adId: oldAd.adId } : ad));
+    recordAds(current.ads.map((ad) =>
+      (ad.adId === oldAd.adId ? { ...desiredAd, adId: oldAd.adId } : ad)));
   }
   for (const added of change.ads.create) {
-    ads.push(await createAd(client, news, old.adGroupId, added));
+    recordAds([...current.ads, await createAd(client, news, old.adGroupId, added)]);
   }
-  const { ads: _desiredAds, ...groupFields } = desired;
-  return { ...groupFields, adGroupId: old.adGroupId, ads: orderLike<AdInputs>(desired.ads, ads, adKey) as AdOutputs[] };
+  record({ ...groupFields, adGroupId: old.adGroupId,
+    ads: orderLike<AdInputs>(desired.ads, current.ads, adKey) as AdOutputs[] });
 }
 
 async function createAdGroup(
