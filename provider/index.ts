@@ -8,3 +8,4 @@ export { configure, resolveSettings, baseUrlProblem, defaultBaseUrl } from "./co
 export { ThradClient } from "./client/thrad-client";
 export * from "./client/errors";
 export { deriveIdempotencyKey, canonicalJson } from "./idempotency-key";
+export { ThradRateLimitWaitError } from "./client/rate-limiter";

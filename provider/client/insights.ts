@@ -161,6 +161,16 @@ export function insightsParams(query: InsightsQuery, after?: string): URLSearchP
  * client's typed errors: `ThradApiError` and its subclasses for API errors, and
  * `ThradResponseFormatError` when a page does not have the expected shape.
  */
+/** Groups URL parameters by name, so a repeated `name[]` becomes an array value. */
+function queryRecord(params: URLSearchParams): Record<string, string | readonly string[]> {
+  const record: Record<string, string | string[]> = {};
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name);
+    record[name] = name.endsWith("[]") ? values : values[0] ?? "";
+  }
+  return record;
+}
+
 export async function fetchInsights(
   transport: Transport,
   query: InsightsQuery,
@@ -168,11 +178,11 @@ export async function fetchInsights(
   const rows: InsightsRow[] = [];
   let after: string | undefined;
   for (let page = 0; page < maxPages; page += 1) {
-    // The transport sets one value per query name, so the repeated `name[]` parameters travel
-    // inside the path.
-    const params = insightsParams(query, after).toString();
-    const path = insightsPath(query.scope) + (params === "" ? "" : `?${params}`);
-    const apiRequest: ApiRequest = { method: "GET", path };
+    const apiRequest: ApiRequest = {
+      method: "GET",
+      path: insightsPath(query.scope),
+      query: queryRecord(insightsParams(query, after)),
+    };
     const response = await transport.send(apiRequest);
     const parsed = insightsPageSchema.safeParse(response.body);
     if (!parsed.success) throw formatError(query.scope, parsed.error);

@@ -42,6 +42,8 @@ export interface TransportOptions {
   rateLimits?: RateLimitSettings;
   /** Receives retry and rate-limit progress lines; defaults to stderr. */
   log?: LogSink;
+  /** Logs every request with its status and time; defaults to `THRAD_LOG=debug`. */
+  debug?: boolean;
   /** Source of jitter in [0, 1); tests pass a fixed one. */
   random?: () => number;
 }
@@ -49,7 +51,8 @@ export interface TransportOptions {
 export interface ApiRequest {
   method: "GET" | "POST";
   path: string;
-  query?: Record<string, string | number | undefined>;
+  /** Query parameters; an array value repeats the name, as in `fields[]=a&fields[]=b`. */
+  query?: Record<string, string | number | undefined | readonly string[]>;
   json?: unknown;
   /** A prepared body with its content type, used for multipart uploads. */
   raw?: { body: Buffer; contentType: string };
@@ -89,6 +92,7 @@ export class Transport {
   private readonly maxRetries: number;
   private readonly maxRateLimitRetries: number;
   private readonly log: LogSink;
+  private readonly debug: boolean;
 
   constructor(options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -101,6 +105,7 @@ export class Transport {
       keepAliveTimeout: 10_000,
     });
     this.log = options.log ?? stderrSink;
+    this.debug = options.debug ?? process.env["THRAD_LOG"] === "debug";
     const rateLimits = options.rateLimits ?? rateLimitSettingsFromEnv();
     this.limiter = sharedRateLimiter(options.apiKey, rateLimits, this.log);
     this.backoff = {
@@ -181,13 +186,23 @@ export class Transport {
     if (apiRequest.idempotencyKey) {
       headers["idempotency-key"] = apiRequest.idempotencyKey;
     }
+    const started = Date.now();
     try {
       const response = await request(this.urlFor(apiRequest), {
         method: apiRequest.method, headers, body, dispatcher: this.pool,
       });
       const text = await response.body.text();
+      if (this.debug) {
+        const requestId = headerValue(response.headers["x-request-id"]);
+        this.log(`${apiRequest.method} ${apiRequest.path} -> HTTP ${response.statusCode} in ` +
+          `${Date.now() - started} ms${requestLabel(requestId)}`);
+      }
       return { kind: "response", status: response.statusCode, headers: response.headers, text };
     } catch (error) {
+      if (this.debug) {
+        this.log(`${apiRequest.method} ${apiRequest.path} -> ${errorCode(error) ?? "failed"} ` +
+          `after ${Date.now() - started} ms`);
+      }
       return { kind: "network", error };
     }
   }
@@ -209,8 +224,10 @@ export class Transport {
   private urlFor(apiRequest: ApiRequest): string {
     const url = new URL(this.baseUrl + apiRequest.path);
     for (const [name, value] of Object.entries(apiRequest.query ?? {})) {
-      if (value !== undefined) {
-        url.searchParams.set(name, String(value));
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== undefined) {
+          url.searchParams.append(name, String(item));
+        }
       }
     }
     return url.toString();
