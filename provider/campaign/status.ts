@@ -7,6 +7,7 @@
 import { ThradApiError } from "../client/errors";
 import type { Campaign } from "../client/schemas";
 import type { ThradClient } from "../client/thrad-client";
+import { stderrSink } from "../progress";
 import type { DesiredStatus } from "./inputs";
 
 export interface StatusResult {
@@ -43,11 +44,13 @@ export async function reconcileStatus(
   }
 }
 
+/** Builds the status message of a campaign held back by review, and shows it in the run. */
 function reviewMessage(campaign: Campaign): string {
-  if (campaign.review_status === "rejected") {
-    return "Thrad's review rejected this campaign, so it stays paused. See the reason in the " +
-      "Thrad dashboard, change the campaign and ask for a new review.";
-  }
-  return "Waiting for Thrad's review (review_status: in_review), so the campaign stays paused. " +
-    "Run `pulumi up` again after approval to activate it.";
+  const message = campaign.review_status === "rejected" ?
+    "Thrad's review rejected this campaign, so it stays paused. See the reason in the " +
+      "Thrad dashboard, change the campaign and ask for a new review." :
+    "Waiting for Thrad's review (review_status: in_review), so the campaign stays paused. " +
+      "Run `pulumi up` again after approval to activate it.";
+  stderrSink(`campaign ${campaign.id}: ${message}`);
+  return message;
 }

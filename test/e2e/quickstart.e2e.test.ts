@@ -23,7 +23,8 @@ describe("quickstart end to end", { timeout: 300_000 }, () => {
   let campaignId = "";
 
   it("creates the campaign paused and waiting for review", async () => {
-    await stack.ok(["up", "--yes", "--skip-preview"]);
+    const up = await stack.ok(["up", "--yes", "--skip-preview"]);
+    expect(up.stdout + up.stderr).toMatch(/thrad: campaign .*: Waiting for Thrad's review/);
     const outputs = await stack.outputs();
     campaignId = String(outputs["campaignId"]);
     expect(outputs["liveStatus"]).toBe("paused");
