@@ -36,7 +36,7 @@ export async function createCampaign(
     adGroups: [],
   };
   try {
-    const tree = await readLiveTree(client, campaign.id);
+    const tree = await readLiveTree(client, campaign.id, { campaign });
     const desired = assignIds(inputs, tree);
     // Until each pause below succeeds, the state records the live status the API created.
     outs = { ...outs, adGroups: foldChildren({ ...outs, adGroups: desired }, tree) };

@@ -17,14 +17,30 @@ export interface LiveTree {
   adsByGroup: Map<string, Ad[]>;
 }
 
-/** Reads the campaign, then its ad groups and each group's ads through the list endpoints. */
-export async function readLiveTree(client: ThradClient, campaignId: string): Promise<LiveTree> {
-  const campaign = await client.getCampaign(campaignId);
+export interface ReadTreeOptions {
+  /** The campaign as just returned by the API, to save reading it again. */
+  campaign?: Campaign;
+  /** Lists ads only for these ad groups (the ones the state records). */
+  adGroupIds?: ReadonlySet<string>;
+}
+
+/**
+ * Reads the campaign, then its ad groups and their ads through the list endpoints: one call
+ * for the campaign (unless given), one for the ad groups and one per ad group read.
+ */
+export async function readLiveTree(
+  client: ThradClient,
+  campaignId: string,
+  options: ReadTreeOptions = {},
+): Promise<LiveTree> {
+  const campaign = options.campaign ?? await client.getCampaign(campaignId);
   const adGroups = await client.listAdGroups(campaignId);
+  const wanted = options.adGroupIds;
   const adsByGroup = new Map<string, Ad[]>();
-  await Promise.all(adGroups.map(async (group) => {
-    adsByGroup.set(group.id, await client.listAds(group.id));
-  }));
+  await Promise.all(adGroups.filter((group) => !wanted || wanted.has(group.id)).map(
+    async (group) => {
+      adsByGroup.set(group.id, await client.listAds(group.id));
+    }));
   return { campaign, adGroups, adsByGroup };
 }
 

@@ -3,7 +3,7 @@
  * module by package name inside each method, so none of this code, nor the key, is copied into
  * the state.
  */
-import { ThradNotFoundError } from "../client/errors";
+import { ThradApiError, ThradNotFoundError } from "../client/errors";
 import { getClient } from "../config";
 import { explainError } from "../explain-error";
 import { containsUnknown } from "../unknown-value";
@@ -50,7 +50,8 @@ export const campaignProvider = {
     const client = getClient();
     let tree;
     try {
-      tree = await readLiveTree(client, id);
+      const adGroupIds = new Set((props.adGroups ?? []).map((group) => group.adGroupId));
+      tree = await readLiveTree(client, id, { adGroupIds });
     } catch (error) {
       if (error instanceof ThradNotFoundError) {
         return {};
@@ -65,19 +66,22 @@ export const campaignProvider = {
     return { id, props: outs, inputs: inputsFromOutputs(outs) };
   },
 
-  /** Archives the campaign; one already archived or gone counts as deleted. */
+  /**
+   * Archives the campaign in one call. One already archived or gone counts as deleted: the API
+   * may answer an archive of an archived campaign with success or with `invalid_state`.
+   */
   async delete(id: string, _props: CampaignOutputs): Promise<void> {
-    const client = getClient();
     try {
-      const live = await client.getCampaign(id);
-      if (live.status !== "archived") {
-        await client.campaignAction(id, "archive");
-      }
+      await getClient().campaignAction(id, "archive");
     } catch (error) {
-      if (error instanceof ThradNotFoundError) {
+      if (error instanceof ThradNotFoundError || isAlreadyArchived(error)) {
         return;
       }
       throw explainError(error, `Archiving campaign ${id}`);
     }
   },
 };
+
+function isAlreadyArchived(error: unknown): boolean {
+  return error instanceof ThradApiError && error.code === "invalid_state";
+}

@@ -44,6 +44,50 @@ export async function reconcileStatus(
   }
 }
 
+/** Campaign values an update knows without reading the campaign again. */
+export interface KnownStatus {
+  liveStatus: Campaign["status"];
+  reviewStatus: Campaign["review_status"];
+}
+
+/**
+ * Carries out a planned status change with as few calls as possible: a pause is one call, and
+ * an activation is one call when the stored review is `approved`. Otherwise the campaign is
+ * read first (the review may have moved since), so each `pulumi up` while review is pending
+ * costs one call. Returns undefined when nothing was called.
+ */
+export async function applyStatusChange(
+  client: ThradClient,
+  campaignId: string,
+  change: "activate" | "pause" | undefined,
+  known: KnownStatus,
+): Promise<StatusResult | undefined> {
+  if (change === undefined) {
+    return undefined;
+  }
+  if (change === "pause") {
+    try {
+      return { campaign: await client.campaignAction(campaignId, "pause"), message: "" };
+    } catch (error) {
+      // Paused outside Pulumi since the last read: the goal is reached already.
+      if (error instanceof ThradApiError && error.code === "campaign_not_running") {
+        return { campaign: await client.getCampaign(campaignId), message: "" };
+      }
+      throw error;
+    }
+  }
+  if (known.reviewStatus === "approved" && known.liveStatus === "paused") {
+    try {
+      return { campaign: await client.campaignAction(campaignId, "activate"), message: "" };
+    } catch (error) {
+      if (!(error instanceof ThradApiError && error.code === "campaign_not_approved")) {
+        throw error;
+      }
+    }
+  }
+  return reconcileStatus(client, await client.getCampaign(campaignId), "active");
+}
+
 /** Builds the status message of a campaign held back by review, and shows it in the run. */
 function reviewMessage(campaign: Campaign): string {
   const message = campaign.review_status === "rejected" ?

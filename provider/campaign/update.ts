@@ -3,6 +3,7 @@
  * then the status action. After each finished step the outputs record it, so a failure part
  * way leaves state that describes what really happened on the API side.
  */
+import type { Campaign } from "../client/schemas";
 import type { ThradClient } from "../client/thrad-client";
 import { explainError, PartialStateError } from "../explain-error";
 import { deriveIdempotencyKey } from "../idempotency-key";
@@ -12,7 +13,7 @@ import type {
 } from "./inputs";
 import { adGroupKey, adKey } from "./inputs";
 import { planCampaign, type AdPlan } from "./plan";
-import { reconcileStatus } from "./status";
+import { applyStatusChange } from "./status";
 
 export async function updateCampaign(
   client: ThradClient,
@@ -40,7 +41,7 @@ async function applyPlan(
 ): Promise<void> {
   const fields = campaignUpdateBody(progress.outs, news);
   if (Object.keys(fields).length > 0) {
-    await client.updateCampaign(id, fields);
+    recordCampaign(progress, await client.updateCampaign(id, fields));
   }
   const { adGroups: _groups, ...campaignFields } = news;
   progress.outs = { ...progress.outs, ...campaignFields, adGroups: progress.outs.adGroups };
@@ -64,15 +65,23 @@ async function applyPlan(
   progress.outs.adGroups = orderLike<AdGroupInputs>(news.adGroups, progress.outs.adGroups,
     adGroupKey) as AdGroupOutputs[];
 
-  const live = await client.getCampaign(id);
-  const status = await reconcileStatus(client, live, news.status);
+  const status = await applyStatusChange(client, id, plan.statusChange, progress.outs);
+  if (status) {
+    recordCampaign(progress, status.campaign);
+    progress.outs = { ...progress.outs, statusMessage: status.message };
+  } else if (progress.outs.liveStatus === news.status) {
+    progress.outs = { ...progress.outs, statusMessage: "" };
+  }
+}
+
+/** Records the server-side values of a campaign the API just returned. */
+function recordCampaign(progress: { outs: CampaignOutputs }, campaign: Campaign): void {
   progress.outs = {
     ...progress.outs,
-    liveStatus: status.campaign.status,
-    reviewStatus: status.campaign.review_status,
-    effectiveStartTime: status.campaign.start_time,
-    effectiveEndTime: status.campaign.end_time ?? null,
-    statusMessage: status.message,
+    liveStatus: campaign.status,
+    reviewStatus: campaign.review_status,
+    effectiveStartTime: campaign.start_time,
+    effectiveEndTime: campaign.end_time ?? null,
   };
 }
 

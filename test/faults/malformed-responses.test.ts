@@ -140,6 +140,6 @@ describe("malformed responses through the campaign provider", () => {
   it("delete with truncated JSON rejects with the reason", async () => {
     reply = send(200, '{"id": "c1", "status": "act');
     await expect(campaignProvider.delete("c1", stored)).rejects.toThrow(
-      /Archiving campaign c1 failed: GET \/campaigns\/c1 returned HTTP 200 with a body that is not JSON/);
+      /Archiving campaign c1 failed: POST \/campaigns\/c1\/archive returned HTTP 200 with a body that is not JSON/);
   });
 });
