@@ -49,8 +49,10 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
   if (url.protocol === "http:" && isLoopback(url.hostname)) {
     return undefined;
   }
-  return `thrad:baseUrl "${baseUrl}" must use https (plain http is allowed only for loopback ` +
-    "addresses such as 127.0.0.1, where the local simulator runs)";
+  return (
+    `thrad:baseUrl "${baseUrl}" must use https (plain http is allowed only for loopback ` +
+    "addresses such as 127.0.0.1, where the local simulator runs)"
+  );
 }
 
 /** Returns the client for the current settings, creating it on first use. */

@@ -56,8 +56,10 @@ export class FailureList {
       return;
     }
     if (value < limits.min || (limits.max !== undefined && value > limits.max)) {
-      const range = limits.max === undefined ? `at least ${limits.min}` :
-        `between ${limits.min} and ${limits.max}`;
+      const range =
+        limits.max === undefined
+          ? `at least ${limits.min}`
+          : `between ${limits.min} and ${limits.max}`;
       this.add(property, `must be ${range} micros, got ${value}`);
     }
   }
@@ -84,8 +86,10 @@ export class FailureList {
       return;
     }
     if (typeof value !== "string" || !allowed.includes(value)) {
-      this.add(property, `must be one of ${allowed.map((v) => `"${v}"`).join(", ")}, ` +
-        `got ${describe(value)}`);
+      this.add(
+        property,
+        `must be one of ${allowed.map((v) => `"${v}"`).join(", ")}, ` + `got ${describe(value)}`,
+      );
     }
   }
 

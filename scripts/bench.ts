@@ -71,17 +71,25 @@ async function main(): Promise<void> {
     await sim.close();
   }
 
-  say(`creating ${rateLimitedCampaigns} campaigns under 60 creates per ` +
-    `${rateLimitWindowSeconds} s`);
+  say(
+    `creating ${rateLimitedCampaigns} campaigns under 60 creates per ` +
+      `${rateLimitWindowSeconds} s`,
+  );
   const rateLimit = await benchRateLimit(apiKey, rateLimitedCampaigns, rateLimitWindowSeconds);
 
   const totalSeconds = (performance.now() - started) / 1000;
-  const cuts = sizes.join(",") === defaultSizes.join(",")
-    ? ""
-    : `${sizes.join(", ")} (set by BENCH_SIZES instead of ${defaultSizes.join(", ")})`;
+  const cuts =
+    sizes.join(",") === defaultSizes.join(",")
+      ? ""
+      : `${sizes.join(", ")} (set by BENCH_SIZES instead of ${defaultSizes.join(", ")})`;
   const figures = renderFigures({
     environment: { ...environment, loadAverageEnd: loadAverage() },
-    calls, scale, withoutCheckpoints, rateLimit, totalSeconds, cuts,
+    calls,
+    scale,
+    withoutCheckpoints,
+    rateLimit,
+    totalSeconds,
+    cuts,
   });
   writeReport(figures);
   process.stdout.write(`${figures}\n`);
@@ -101,7 +109,8 @@ function describeEnvironment(): BenchEnvironment {
   }
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    machine: `${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${memory}, ` +
+    machine:
+      `${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${memory}, ` +
       `${os.type()} ${os.release()}`,
     node: process.version,
     pulumi,
@@ -111,7 +120,10 @@ function describeEnvironment(): BenchEnvironment {
 }
 
 function loadAverage(): string {
-  return os.loadavg().map((load) => load.toFixed(2)).join(", ");
+  return os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ");
 }
 
 function parseSizes(text: string | undefined): number[] {
@@ -131,9 +143,10 @@ function writeReport(figures: string): void {
   const start = existing.indexOf(startMarker);
   const end = existing.indexOf(endMarker);
   const generated = `${startMarker}\n\n${figures}\n${endMarker}`;
-  const text = start >= 0 && end > start
-    ? `${existing.slice(0, start)}${generated}${existing.slice(end + endMarker.length)}`
-    : `# Benchmarks\n\n${generated}\n${existing}`;
+  const text =
+    start >= 0 && end > start
+      ? `${existing.slice(0, start)}${generated}${existing.slice(end + endMarker.length)}`
+      : `# Benchmarks\n\n${generated}\n${existing}`;
   writeFileSync(reportPath, text);
 }
 

@@ -61,8 +61,10 @@ async function runDemo(sim: RunningSimulator, apiKey: string, options: PulumiRun
   await runPulumiOrThrow(["refresh", "--yes", "--skip-preview", "--diff"], options);
   // Stack outputs change only on `up`; the refreshed resource state shows the drift now.
   const refreshed = await campaignState(quiet);
-  say(`After refresh the state records the campaign as ${refreshed["liveStatus"]}, while the ` +
-    `program wants ${refreshed["status"]}: drift found.`);
+  say(
+    `After refresh the state records the campaign as ${refreshed["liveStatus"]}, while the ` +
+      `program wants ${refreshed["status"]}: drift found.`,
+  );
 
   step("pulumi preview --diff: what the next `pulumi up` would do about it.");
   await runPulumiOrThrow(["preview", "--diff"], options);
@@ -74,10 +76,14 @@ async function runDemo(sim: RunningSimulator, apiKey: string, options: PulumiRun
   const ledger = await sim.control.ledger();
   const charged = ledger.filter((row) => row.status === "charged");
   step("Done. What the simulator saw:");
-  say(`campaigns created: ${campaigns.length}, status at the end: ` +
-    campaigns.map((c) => c.status).join(", "));
-  say(`deposits charged: ${charged.length} (` +
-    `$${charged.reduce((sum, row) => sum + row.amount_micros, 0) / 1_000_000})`);
+  say(
+    `campaigns created: ${campaigns.length}, status at the end: ` +
+      campaigns.map((c) => c.status).join(", "),
+  );
+  say(
+    `deposits charged: ${charged.length} (` +
+      `$${charged.reduce((sum, row) => sum + row.amount_micros, 0) / 1_000_000})`,
+  );
   say(`wall time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -91,8 +97,9 @@ async function campaignState(options: PulumiRunOptions): Promise<Record<string, 
   const exported = JSON.parse((await runPulumiOrThrow(["stack", "export"], options)).stdout) as {
     deployment: { resources?: { type: string; outputs?: Record<string, unknown> }[] };
   };
-  const campaign = exported.deployment.resources?.find((resource) =>
-    resource.type === "pulumi-nodejs:dynamic/thrad:Campaign");
+  const campaign = exported.deployment.resources?.find(
+    (resource) => resource.type === "pulumi-nodejs:dynamic/thrad:Campaign",
+  );
   return campaign?.outputs ?? {};
 }
 

@@ -38,18 +38,21 @@ async function main(): Promise<void> {
   const client = new ThradClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl });
   try {
     const wanted = values.campaign ?? [];
-    const campaigns = wanted.length > 0 ?
-      await Promise.all(wanted.map((id) => client.getCampaign(id))) :
-      (await client.listCampaigns()).filter((campaign) => campaign.status !== "archived");
+    const campaigns =
+      wanted.length > 0
+        ? await Promise.all(wanted.map((id) => client.getCampaign(id)))
+        : (await client.listCampaigns()).filter((campaign) => campaign.status !== "archived");
     const trees: CampaignTree[] = [];
     for (const campaign of campaigns) {
       const adGroups = await client.listAdGroups(campaign.id);
       trees.push({
         campaign,
-        adGroups: await Promise.all(adGroups.map(async (adGroup) => ({
-          adGroup,
-          ads: await client.listAds(adGroup.id),
-        }))),
+        adGroups: await Promise.all(
+          adGroups.map(async (adGroup) => ({
+            adGroup,
+            ads: await client.listAds(adGroup.id),
+          })),
+        ),
       });
     }
     process.stdout.write(programForCampaigns(trees));
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`generate-program failed: ${error instanceof Error ? error.message : error}\n`);
+  process.stderr.write(
+    `generate-program failed: ${error instanceof Error ? error.message : error}\n`,
+  );
   process.exitCode = 1;
 });

@@ -11,14 +11,21 @@ mkdirSync(dirname(report), { recursive: true });
 rmSync(report, { force: true });
 
 const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
-const args = [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`,
-  ...process.argv.slice(2)];
+const args = [
+  vitest,
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
 
 let summary = "0 passed, 0 failed";
 try {
   const results = JSON.parse(readFileSync(report, "utf8"));
-  summary = `${results.numPassedTests} passed, ${results.numFailedTests} failed` +
+  summary =
+    `${results.numPassedTests} passed, ${results.numFailedTests} failed` +
     (results.numPendingTests ? `, ${results.numPendingTests} skipped` : "");
 } catch (error) {
   console.error(`No test report at ${report}: ${error.message}`);

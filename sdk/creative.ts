@@ -42,8 +42,9 @@ export class Creative extends pulumi.dynamic.Resource {
       ...args,
       // The provider process may run in another folder than the program, so the SDK resolves
       // the path here. Only the content hash decides whether anything changed.
-      sourcePath: pulumi.output(args.path).apply((file) =>
-        file === undefined ? undefined : path.resolve(file)),
+      sourcePath: pulumi
+        .output(args.path)
+        .apply((file) => (file === undefined ? undefined : path.resolve(file))),
       resourceIdentity: resourceIdentity(typeToken, name),
       fileId: undefined,
       contentSha256: undefined,

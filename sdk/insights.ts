@@ -6,16 +6,31 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
-  fetchInsights, insightsFilterOperators, insightsGranularities, insightsLevels, insightsMetrics,
-  maxHourlyWindowSeconds, maxWindowSeconds,
-  type InsightsFilter, type InsightsGranularity, type InsightsLevel, type InsightsMetric,
-  type InsightsQuery, type InsightsRow, type InsightsScope, type InsightsWindow,
+  fetchInsights,
+  insightsFilterOperators,
+  insightsGranularities,
+  insightsLevels,
+  insightsMetrics,
+  maxHourlyWindowSeconds,
+  maxWindowSeconds,
+  type InsightsFilter,
+  type InsightsGranularity,
+  type InsightsLevel,
+  type InsightsMetric,
+  type InsightsQuery,
+  type InsightsRow,
+  type InsightsScope,
+  type InsightsWindow,
 } from "../provider/client/insights";
 import { Transport } from "../provider/client/transport";
 import { baseUrlProblem, defaultBaseUrl } from "../provider/config";
 
 export type {
-  InsightsFilter, InsightsFilterOperator, InsightsGranularity, InsightsLevel, InsightsMetric,
+  InsightsFilter,
+  InsightsFilterOperator,
+  InsightsGranularity,
+  InsightsLevel,
+  InsightsMetric,
   InsightsRow,
 } from "../provider/client/insights";
 
@@ -148,7 +163,13 @@ async function runReport(scope: InsightsScope, options: InsightsOptions): Promis
 }
 
 const knownOptions = new Set([
-  "apiKey", "baseUrl", "granularity", "fields", "aggregationLevel", "timeRange", "timeRanges",
+  "apiKey",
+  "baseUrl",
+  "granularity",
+  "fields",
+  "aggregationLevel",
+  "timeRange",
+  "timeRanges",
   "filters",
 ]);
 

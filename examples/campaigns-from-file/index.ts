@@ -17,11 +17,14 @@ interface CampaignEntry {
 }
 
 const entries = JSON.parse(
-  readFileSync(path.join(__dirname, "campaigns.json"), "utf8")) as CampaignEntry[];
+  readFileSync(path.join(__dirname, "campaigns.json"), "utf8"),
+) as CampaignEntry[];
 
 const image = new Creative("shared-image", {
-  path: path.relative(process.cwd(), path.join(__dirname, "..", "quickstart", "assets",
-    "trail-shoe.png")),
+  path: path.relative(
+    process.cwd(),
+    path.join(__dirname, "..", "quickstart", "assets", "trail-shoe.png"),
+  ),
 });
 
 export const campaignIds: Record<string, unknown> = {};
@@ -30,13 +33,21 @@ for (const entry of entries) {
     name: entry.name,
     lifetimeBudgetMicros: dollars(entry.budgetDollars),
     targetCountries: entry.countries,
-    adGroups: [{
-      name: `${entry.name} readers`,
-      maxBidMicros: dollars(entry.bidDollars),
-      contextHints: entry.topics,
-      ads: [{ title: entry.headline, body: entry.message, targetUrl: entry.url,
-        fileId: image.fileId }],
-    }],
+    adGroups: [
+      {
+        name: `${entry.name} readers`,
+        maxBidMicros: dollars(entry.bidDollars),
+        contextHints: entry.topics,
+        ads: [
+          {
+            title: entry.headline,
+            body: entry.message,
+            targetUrl: entry.url,
+            fileId: image.fileId,
+          },
+        ],
+      },
+    ],
   });
   campaignIds[entry.slug] = campaign.campaignId;
 }

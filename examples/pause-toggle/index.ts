@@ -12,20 +12,30 @@ const status = config.get("status") === "active" ? "active" : "paused";
 const dashboardUrl = config.get("dashboardUrl") ?? "https://platform.thrad.ai";
 
 const image = new Creative("toggle-image", {
-  path: path.relative(process.cwd(), path.join(__dirname, "..", "quickstart", "assets",
-    "trail-shoe.png")),
+  path: path.relative(
+    process.cwd(),
+    path.join(__dirname, "..", "quickstart", "assets", "trail-shoe.png"),
+  ),
 });
 
 const campaign = new Campaign("always-on", {
   name: "Always-on brand campaign",
   lifetimeBudgetMicros: dollars(100),
   status,
-  adGroups: [{
-    name: "Brand readers",
-    maxBidMicros: dollars(0.5),
-    ads: [{ title: "Shoes for every run", body: "Find your next pair.",
-      targetUrl: "https://shop.example.com", fileId: image.fileId }],
-  }],
+  adGroups: [
+    {
+      name: "Brand readers",
+      maxBidMicros: dollars(0.5),
+      ads: [
+        {
+          title: "Shoes for every run",
+          body: "Find your next pair.",
+          targetUrl: "https://shop.example.com",
+          fileId: image.fileId,
+        },
+      ],
+    },
+  ],
 });
 
 export const desiredStatus = status;

@@ -5,17 +5,21 @@ import { Campaign, dollars } from "pulumi-thrad";
 const campaign = new Campaign("coffee-poll", {
   name: "Coffee habits poll",
   lifetimeBudgetMicros: dollars(15),
-  adGroups: [{
-    name: "Coffee lovers",
-    maxBidMicros: dollars(0.8),
-    contextHints: ["coffee", "espresso"],
-    ads: [{
-      type: "poll",
-      question: "How do you take your morning coffee?",
-      options: ["Espresso", "Filter", "Cold brew", "No coffee"],
-      targetUrl: "https://beans.example.com/quiz",
-    }],
-  }],
+  adGroups: [
+    {
+      name: "Coffee lovers",
+      maxBidMicros: dollars(0.8),
+      contextHints: ["coffee", "espresso"],
+      ads: [
+        {
+          type: "poll",
+          question: "How do you take your morning coffee?",
+          options: ["Espresso", "Filter", "Cold brew", "No coffee"],
+          targetUrl: "https://beans.example.com/quiz",
+        },
+      ],
+    },
+  ],
 });
 
 export const campaignId = campaign.campaignId;

@@ -10,8 +10,10 @@ const start = config.get("startTime") ?? "2030-03-01T09:00:00Z";
 const end = config.get("endTime") ?? "2030-03-31T21:00:00Z";
 
 const image = new Creative("sale-image", {
-  path: path.relative(process.cwd(), path.join(__dirname, "..", "quickstart", "assets",
-    "trail-shoe.png")),
+  path: path.relative(
+    process.cwd(),
+    path.join(__dirname, "..", "quickstart", "assets", "trail-shoe.png"),
+  ),
 });
 
 const campaign = new Campaign("march-sale", {
@@ -19,15 +21,24 @@ const campaign = new Campaign("march-sale", {
   lifetimeBudgetMicros: dollars(30),
   startTime: start,
   endTime: end,
-  adGroups: [{
-    name: "Bargain hunters",
-    maxBidMicros: dollars(1),
-    contextHints: ["running shoes sale"],
-    ads: [{ title: "March sale: 30% off", body: "All trail shoes, until March 31.",
-      targetUrl: "https://shop.example.com/sale", fileId: image.fileId }],
-  }],
+  adGroups: [
+    {
+      name: "Bargain hunters",
+      maxBidMicros: dollars(1),
+      contextHints: ["running shoes sale"],
+      ads: [
+        {
+          title: "March sale: 30% off",
+          body: "All trail shoes, until March 31.",
+          targetUrl: "https://shop.example.com/sale",
+          fileId: image.fileId,
+        },
+      ],
+    },
+  ],
 });
 
 export const startsAt = campaign.effectiveStartTime.apply((s) => new Date(s * 1000).toISOString());
 export const endsAt = campaign.effectiveEndTime.apply((e) =>
-  e === null ? "open-ended" : new Date(e * 1000).toISOString());
+  e === null ? "open-ended" : new Date(e * 1000).toISOString(),
+);

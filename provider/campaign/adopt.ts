@@ -8,7 +8,11 @@ import type { ThradClient } from "../client/thrad-client";
 import { ThradNotFoundError } from "../client/errors";
 import { explainError } from "../explain-error";
 import {
-  adGroupKey, adName, type AdGroupOutputs, type CampaignInputs, type CampaignOutputs,
+  adGroupKey,
+  adName,
+  type AdGroupOutputs,
+  type CampaignInputs,
+  type CampaignOutputs,
 } from "./inputs";
 import { assignIds, foldCampaign, foldChildren, readLiveTree, type LiveTree } from "./live-tree";
 import { planCampaign } from "./plan";
@@ -27,16 +31,20 @@ export async function adoptCampaign(
     throw explainError(error, `Reading campaign ${inputs.adoptId} to adopt it`);
   }
   if (tree.campaign.status === "archived") {
-    throw new Error(`adoptId: campaign ${inputs.adoptId} is archived and cannot run again; ` +
-      "remove adoptId to create a new campaign");
+    throw new Error(
+      `adoptId: campaign ${inputs.adoptId} is archived and cannot run again; ` +
+        "remove adoptId to create a new campaign",
+    );
   }
 
   let adGroups: AdGroupOutputs[];
   try {
     adGroups = assignIds(inputs, tree);
   } catch (error) {
-    throw new Error(`Campaign ${inputs.adoptId} does not match the program: ` +
-      `${(error as Error).message}. ${liveSummary(tree)}`);
+    throw new Error(
+      `Campaign ${inputs.adoptId} does not match the program: ` +
+        `${(error as Error).message}. ${liveSummary(tree)}`,
+    );
   }
   const claimed: CampaignOutputs = {
     ...inputs,
@@ -51,9 +59,11 @@ export async function adoptCampaign(
   const live = { ...foldCampaign(claimed, tree.campaign), adGroups: foldChildren(claimed, tree) };
   const differences = describeDifferences(live, inputs, tree);
   if (differences.length > 0) {
-    throw new Error(`Campaign ${inputs.adoptId} does not match the program, so it was not ` +
-      `adopted. Change the program to match, or the campaign in the dashboard:\n` +
-      differences.map((line) => `  - ${line}`).join("\n"));
+    throw new Error(
+      `Campaign ${inputs.adoptId} does not match the program, so it was not ` +
+        `adopted. Change the program to match, or the campaign in the dashboard:\n` +
+        differences.map((line) => `  - ${line}`).join("\n"),
+    );
   }
   return { id: tree.campaign.id, outs: live };
 }
@@ -77,8 +87,10 @@ function describeDifferences(live: CampaignOutputs, inputs: CampaignInputs, tree
     const property = propertyOfApiField[apiField] ?? apiField;
     const liveValue = (live as unknown as Record<string, unknown>)[property];
     const programValue = (inputs as unknown as Record<string, unknown>)[property];
-    differences.push(`${property}: live ${JSON.stringify(liveValue) ?? "unset"}, ` +
-      `program ${JSON.stringify(programValue) ?? "unset"}`);
+    differences.push(
+      `${property}: live ${JSON.stringify(liveValue) ?? "unset"}, ` +
+        `program ${JSON.stringify(programValue) ?? "unset"}`,
+    );
   }
   if (plan.statusChange) {
     differences.push(`status: live "${live.liveStatus}", program "${inputs.status}"`);
@@ -86,22 +98,29 @@ function describeDifferences(live: CampaignOutputs, inputs: CampaignInputs, tree
   for (const change of plan.adGroups.update) {
     const group = adGroupKey(change.desired);
     if (change.fieldsChanged) {
-      differences.push(`ad group "${group}": name, maxBidMicros, contextHints or status differ ` +
-        `(live bid ${change.old.maxBidMicros}, program ${change.desired.maxBidMicros})`);
+      differences.push(
+        `ad group "${group}": name, maxBidMicros, contextHints or status differ ` +
+          `(live bid ${change.old.maxBidMicros}, program ${change.desired.maxBidMicros})`,
+      );
     }
     for (const ad of change.ads.update) {
-      differences.push(`ad "${adName(ad.desired)}" in "${group}": creative fields differ ` +
-        `(live title ${JSON.stringify(ad.old.title ?? ad.old.question)}, ` +
-        `program ${JSON.stringify(ad.desired.title ?? ad.desired.question)})`);
+      differences.push(
+        `ad "${adName(ad.desired)}" in "${group}": creative fields differ ` +
+          `(live title ${JSON.stringify(ad.old.title ?? ad.old.question)}, ` +
+          `program ${JSON.stringify(ad.desired.title ?? ad.desired.question)})`,
+      );
     }
   }
   // Archived ad groups read back as paused, so only extra active ones count as differences.
   const claimedIds = new Set(live.adGroups.map((group) => group.adGroupId));
-  const extraActive = tree.adGroups.filter((group) =>
-    !claimedIds.has(group.id) && group.status === "active");
+  const extraActive = tree.adGroups.filter(
+    (group) => !claimedIds.has(group.id) && group.status === "active",
+  );
   if (extraActive.length > 0) {
-    differences.push(`the live campaign has ${extraActive.length} active ad group(s) the ` +
-      `program does not list (${liveSummary(tree)})`);
+    differences.push(
+      `the live campaign has ${extraActive.length} active ad group(s) the ` +
+        `program does not list (${liveSummary(tree)})`,
+    );
   }
   return differences;
 }

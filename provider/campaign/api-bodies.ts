@@ -1,8 +1,19 @@
 /** Maps campaign inputs (camelCase, as the program writes them) to API request bodies. */
 import type {
-  AdBody, AdGroupBody, CampaignCreateBody, CampaignFieldsBody, NestedAdGroupBody, TargetingBody,
+  AdBody,
+  AdGroupBody,
+  CampaignCreateBody,
+  CampaignFieldsBody,
+  NestedAdGroupBody,
+  TargetingBody,
 } from "../client/bodies";
-import { adName, creativeTypeOf, type AdGroupInputs, type AdInputs, type CampaignInputs } from "./inputs";
+import {
+  adName,
+  creativeTypeOf,
+  type AdGroupInputs,
+  type AdInputs,
+  type CampaignInputs,
+} from "./inputs";
 
 /** Builds an ad's body; `check` has made sure the fields of its creative type are set. */
 export function adBody(ad: AdInputs): AdBody {
@@ -44,7 +55,9 @@ function nestedAdGroupBody(group: AdGroupInputs): NestedAdGroupBody {
 }
 
 function targetingBody(countries: string[]): TargetingBody {
-  return { locations: { include: countries.map((code) => ({ country_code: code.toUpperCase() })) } };
+  return {
+    locations: { include: countries.map((code) => ({ country_code: code.toUpperCase() })) },
+  };
 }
 
 /** Builds the nested create. `status` is never sent: a new campaign is always paused. */
@@ -57,8 +70,9 @@ export function campaignCreateBody(inputs: CampaignInputs): CampaignCreateBody {
     ...(inputs.endTime !== undefined ? { end_time: inputs.endTime } : {}),
     ...(inputs.targetCountries?.length ? { targeting: targetingBody(inputs.targetCountries) } : {}),
     ...(inputs.pricingModel !== undefined ? { pricing_model: inputs.pricingModel } : {}),
-    ...(inputs.recurringFrequency !== undefined ?
-      { recurring_frequency: inputs.recurringFrequency } : {}),
+    ...(inputs.recurringFrequency !== undefined
+      ? { recurring_frequency: inputs.recurringFrequency }
+      : {}),
     ad_groups: inputs.adGroups.map(nestedAdGroupBody),
   };
 }
@@ -90,8 +104,10 @@ export function campaignUpdateBody(
   if (news.pricingModel !== undefined && news.pricingModel !== olds.pricingModel) {
     body.pricing_model = news.pricingModel;
   }
-  if (news.recurringFrequency !== undefined &&
-    news.recurringFrequency !== olds.recurringFrequency) {
+  if (
+    news.recurringFrequency !== undefined &&
+    news.recurringFrequency !== olds.recurringFrequency
+  ) {
     body.recurring_frequency = news.recurringFrequency;
   }
   const newCountries = normalizedCountries(news.targetCountries);
@@ -102,5 +118,8 @@ export function campaignUpdateBody(
 }
 
 function normalizedCountries(countries: string[] | undefined): string {
-  return (countries ?? []).map((code) => code.toUpperCase()).sort().join(",");
+  return (countries ?? [])
+    .map((code) => code.toUpperCase())
+    .sort()
+    .join(",");
 }

@@ -4,7 +4,13 @@
  */
 import { describe, FailureList, toUnixSeconds, type CheckFailure } from "../validation";
 import { unknownValue } from "../unknown-value";
-import { adGroupKey, adKey, type AdGroupInputs, type AdInputs, type CampaignInputs } from "./inputs";
+import {
+  adGroupKey,
+  adKey,
+  type AdGroupInputs,
+  type AdInputs,
+  type CampaignInputs,
+} from "./inputs";
 
 /** API limits the provider enforces before calling. */
 export const campaignLimits = {
@@ -68,8 +74,11 @@ function normalizeTimes(news: Loose, inputs: Loose, failures: FailureList): void
     }
     const seconds = toUnixSeconds(value);
     if (seconds === undefined) {
-      failures.add(field, "must be Unix seconds (a positive integer) or an ISO 8601 date-time, " +
-        `got ${describe(value)}`);
+      failures.add(
+        field,
+        "must be Unix seconds (a positive integer) or an ISO 8601 date-time, " +
+          `got ${describe(value)}`,
+      );
     } else {
       inputs[field] = seconds;
     }
@@ -84,9 +93,14 @@ function normalizeTimes(news: Loose, inputs: Loose, failures: FailureList): void
 function checkCountries(value: unknown, failures: FailureList): void {
   const countries = failures.array("targetCountries", value, { optional: true });
   countries.forEach((country, index) => {
-    if (country !== unknownValue && (typeof country !== "string" || !/^[A-Za-z]{2}$/.test(country))) {
-      failures.add(`targetCountries[${index}]`,
-        `must be a two-letter ISO 3166-1 country code, got ${describe(country)}`);
+    if (
+      country !== unknownValue &&
+      (typeof country !== "string" || !/^[A-Za-z]{2}$/.test(country))
+    ) {
+      failures.add(
+        `targetCountries[${index}]`,
+        `must be a two-letter ISO 3166-1 country code, got ${describe(country)}`,
+      );
     }
   });
 }
@@ -106,7 +120,8 @@ function checkAdGroup(path: string, value: unknown, failures: FailureList): void
   });
   const hints = failures.array(`${path}.contextHints`, group["contextHints"], { optional: true });
   hints.forEach((hint, index) =>
-    failures.string(`${path}.contextHints[${index}]`, hint, { max: 200 }));
+    failures.string(`${path}.contextHints[${index}]`, hint, { max: 200 }),
+  );
 
   const ads = failures.array(`${path}.ads`, group["ads"], { min: 1 });
   checkUniqueKeys(`${path}.ads`, ads, (ad) => adKey(ad as AdInputs), failures);
@@ -120,8 +135,11 @@ function checkOneCreativeType(path: string, ads: unknown[], failures: FailureLis
   const first = typeOf(ads[0]);
   ads.forEach((ad, index) => {
     if (index > 0 && typeOf(ad) !== first && typeOf(ad) !== unknownValue) {
-      failures.add(`${path}.ads[${index}].type`, `is "${String(typeOf(ad))}" but the first ad ` +
-        `of this ad group is "${String(first)}"; an ad group holds one creative type only`);
+      failures.add(
+        `${path}.ads[${index}].type`,
+        `is "${String(typeOf(ad))}" but the first ad ` +
+          `of this ad group is "${String(first)}"; an ad group holds one creative type only`,
+      );
     }
   });
 }
@@ -157,7 +175,8 @@ function checkAd(path: string, value: unknown, failures: FailureList): void {
   failures.string(`${path}.body`, ad["body"], { max: campaignLimits.adBodyMax });
   failures.string(`${path}.fileId`, ad["fileId"], {});
   failures.string(`${path}.ctaText`, ad["ctaText"], {
-    optional: true, max: campaignLimits.ctaTextMax,
+    optional: true,
+    max: campaignLimits.ctaTextMax,
   });
   for (const pollField of ["question", "options"]) {
     if (ad[pollField] !== undefined) {
@@ -172,17 +191,23 @@ function checkPoll(path: string, ad: Loose, failures: FailureList): void {
     min: campaignLimits.pollOptions.min,
   });
   if (options.length > campaignLimits.pollOptions.max) {
-    failures.add(`${path}.options`,
-      `must have at most ${campaignLimits.pollOptions.max} options, got ${options.length}`);
+    failures.add(
+      `${path}.options`,
+      `must have at most ${campaignLimits.pollOptions.max} options, got ${options.length}`,
+    );
   }
-  options.forEach((option, index) => failures.string(`${path}.options[${index}]`, option, {
-    max: campaignLimits.pollOptionMax,
-  }));
+  options.forEach((option, index) =>
+    failures.string(`${path}.options[${index}]`, option, {
+      max: campaignLimits.pollOptionMax,
+    }),
+  );
   failures.string(`${path}.fileId`, ad["fileId"], { optional: true });
   for (const cardField of ["title", "body", "ctaText"]) {
     if (ad[cardField] !== undefined) {
-      failures.add(`${path}.${cardField}`, "belongs to chat card ads; polls have a question " +
-        "and options");
+      failures.add(
+        `${path}.${cardField}`,
+        "belongs to chat card ads; polls have a question " + "and options",
+      );
     }
   }
 }
@@ -204,8 +229,11 @@ function checkUniqueKeys(
     }
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      failures.add(`${path}[${index}]`, `has the same key "${key}" as ${path}[${earlier}]; ` +
-        "give each item a unique name or an explicit key");
+      failures.add(
+        `${path}[${index}]`,
+        `has the same key "${key}" as ${path}[${earlier}]; ` +
+          "give each item a unique name or an explicit key",
+      );
     }
     seen.set(key, index);
   });

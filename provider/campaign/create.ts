@@ -54,7 +54,10 @@ export async function createCampaign(
       },
     };
   } catch (error) {
-    const explained = explainError(error, `Campaign "${inputs.name}" was created, but finishing it`);
+    const explained = explainError(
+      error,
+      `Campaign "${inputs.name}" was created, but finishing it`,
+    );
     throw new PartialStateError(explained, campaign.id, { ...outs });
   }
 }
@@ -73,16 +76,22 @@ async function pauseChildrenDesiredPaused(
   for (const group of desired) {
     if (group.status === "paused") {
       await client.adGroupAction(group.adGroupId, "pause");
-      record((groups) => groups.map((stored) =>
-        stored.adGroupId === group.adGroupId ? { ...stored, status: "paused" } : stored));
+      record((groups) =>
+        groups.map((stored) =>
+          stored.adGroupId === group.adGroupId ? { ...stored, status: "paused" } : stored,
+        ),
+      );
     }
     for (const ad of group.ads.filter((candidate) => candidate.status === "paused")) {
       await client.adAction(ad.adId, "pause");
-      record((groups) => groups.map((stored) => ({
-        ...stored,
-        ads: stored.ads.map((storedAd) =>
-          storedAd.adId === ad.adId ? { ...storedAd, status: "paused" } : storedAd),
-      })));
+      record((groups) =>
+        groups.map((stored) => ({
+          ...stored,
+          ads: stored.ads.map((storedAd) =>
+            storedAd.adId === ad.adId ? { ...storedAd, status: "paused" } : storedAd,
+          ),
+        })),
+      );
     }
   }
 }
@@ -112,6 +121,8 @@ async function postCreate(client: ThradClient, inputs: CampaignInputs): Promise<
     }
     operation = `create-campaign after archived ${live.id}`;
   }
-  throw new Error(`Creating campaign "${inputs.name}" kept replaying archived campaigns; ` +
-    "run `pulumi up` again");
+  throw new Error(
+    `Creating campaign "${inputs.name}" kept replaying archived campaigns; ` +
+      "run `pulumi up` again",
+  );
 }

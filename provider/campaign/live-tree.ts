@@ -7,7 +7,11 @@ import type { ThradClient } from "../client/thrad-client";
 import type { Ad, AdGroup, Campaign } from "../client/schemas";
 import {
   adName,
-  type AdGroupInputs, type AdGroupOutputs, type AdInputs, type AdOutputs, type CampaignInputs,
+  type AdGroupInputs,
+  type AdGroupOutputs,
+  type AdInputs,
+  type AdOutputs,
+  type CampaignInputs,
   type CampaignOutputs,
 } from "./inputs";
 
@@ -33,14 +37,17 @@ export async function readLiveTree(
   campaignId: string,
   options: ReadTreeOptions = {},
 ): Promise<LiveTree> {
-  const campaign = options.campaign ?? await client.getCampaign(campaignId);
+  const campaign = options.campaign ?? (await client.getCampaign(campaignId));
   const adGroups = await client.listAdGroups(campaignId);
   const wanted = options.adGroupIds;
   const adsByGroup = new Map<string, Ad[]>();
-  await Promise.all(adGroups.filter((group) => !wanted || wanted.has(group.id)).map(
-    async (group) => {
-      adsByGroup.set(group.id, await client.listAds(group.id));
-    }));
+  await Promise.all(
+    adGroups
+      .filter((group) => !wanted || wanted.has(group.id))
+      .map(async (group) => {
+        adsByGroup.set(group.id, await client.listAds(group.id));
+      }),
+  );
   return { campaign, adGroups, adsByGroup };
 }
 
@@ -91,19 +98,25 @@ export function foldCampaign(outs: CampaignOutputs, live: Campaign): CampaignOut
     const sameSet = sortedUpper(countries) === sortedUpper(outs.targetCountries);
     folded.targetCountries = sameSet ? outs.targetCountries : countries;
   }
-  if (outs.pricingModel !== undefined && (extra["pricing_model"] === "cpm" ||
-    extra["pricing_model"] === "cpc")) {
+  if (
+    outs.pricingModel !== undefined &&
+    (extra["pricing_model"] === "cpm" || extra["pricing_model"] === "cpc")
+  ) {
     folded.pricingModel = extra["pricing_model"];
   }
   if (outs.recurringFrequency !== undefined && typeof extra["recurring_frequency"] === "string") {
-    folded.recurringFrequency =
-      extra["recurring_frequency"] as NonNullable<CampaignOutputs["recurringFrequency"]>;
+    folded.recurringFrequency = extra["recurring_frequency"] as NonNullable<
+      CampaignOutputs["recurringFrequency"]
+    >;
   }
   return folded;
 }
 
 function sortedUpper(codes: string[]): string {
-  return codes.map((code) => code.toUpperCase()).sort().join(",");
+  return codes
+    .map((code) => code.toUpperCase())
+    .sort()
+    .join(",");
 }
 
 /**
@@ -111,16 +124,19 @@ function sortedUpper(codes: string[]): string {
  * (entries may use `id` instead), keeping the program's order when the sets are equal.
  */
 function liveCountries(targeting: unknown): string[] | undefined {
-  const include = (targeting as { locations?: { include?: unknown } } | null | undefined)
-    ?.locations?.include;
+  const include = (targeting as { locations?: { include?: unknown } } | null | undefined)?.locations
+    ?.include;
   if (targeting === undefined || targeting === null) {
     return [];
   }
   if (!Array.isArray(include)) {
     return include === undefined ? [] : undefined;
   }
-  return include.map((entry: { country_code?: unknown; id?: unknown }) =>
-    String(entry.country_code ?? entry.id ?? "")).filter((code) => code !== "");
+  return include
+    .map((entry: { country_code?: unknown; id?: unknown }) =>
+      String(entry.country_code ?? entry.id ?? ""),
+    )
+    .filter((code) => code !== "");
 }
 
 /** Copies live ad group and ad values into the stored children with known ids. */
@@ -182,8 +198,14 @@ const creativeFields: [keyof AdInputs, string][] = [
 /** Strips outputs back to the input shape, for `read` to report refreshed inputs. */
 export function inputsFromOutputs(outs: CampaignOutputs): CampaignInputs {
   const {
-    campaignId: _campaignId, liveStatus, reviewStatus: _review, effectiveStartTime: _start,
-    effectiveEndTime: _end, statusMessage: _message, adGroups, ...fields
+    campaignId: _campaignId,
+    liveStatus,
+    reviewStatus: _review,
+    effectiveStartTime: _start,
+    effectiveEndTime: _end,
+    statusMessage: _message,
+    adGroups,
+    ...fields
   } = outs;
   const status = liveStatus === "active" || liveStatus === "paused" ? liveStatus : fields.status;
   return {

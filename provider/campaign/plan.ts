@@ -7,8 +7,15 @@
 import { canonicalJson } from "../idempotency-key";
 import { campaignUpdateBody } from "./api-bodies";
 import {
-  adGroupKey, adKey, adName, creativeTypeOf,
-  type AdGroupInputs, type AdGroupOutputs, type AdInputs, type AdOutputs, type CampaignInputs,
+  adGroupKey,
+  adKey,
+  adName,
+  creativeTypeOf,
+  type AdGroupInputs,
+  type AdGroupOutputs,
+  type AdInputs,
+  type AdOutputs,
+  type CampaignInputs,
   type CampaignOutputs,
 } from "./inputs";
 
@@ -42,9 +49,13 @@ export function planCampaign(olds: CampaignOutputs, news: CampaignInputs): Campa
 /** Tells whether a plan has any work in it. */
 export function planHasWork(plan: CampaignPlan): boolean {
   const groups = plan.adGroups;
-  return plan.fieldsChanged.length > 0 || plan.statusChange !== undefined ||
-    groups.create.length > 0 || groups.archive.length > 0 ||
-    groups.update.some((group) => group.fieldsChanged || adPlanHasWork(group.ads));
+  return (
+    plan.fieldsChanged.length > 0 ||
+    plan.statusChange !== undefined ||
+    groups.create.length > 0 ||
+    groups.archive.length > 0 ||
+    groups.update.some((group) => group.fieldsChanged || adPlanHasWork(group.ads))
+  );
 }
 
 function adPlanHasWork(plan: AdPlan): boolean {
@@ -80,7 +91,8 @@ function planAdGroups(olds: AdGroupOutputs[], news: AdGroupInputs[]): AdGroupPla
       plan.create.push(desired);
       continue;
     }
-    const fieldsChanged = canonicalJson(adGroupFields(old)) !== canonicalJson(adGroupFields(desired));
+    const fieldsChanged =
+      canonicalJson(adGroupFields(old)) !== canonicalJson(adGroupFields(desired));
     const ads = planAds(old.ads ?? [], desired.ads);
     if (fieldsChanged || adPlanHasWork(ads)) {
       plan.update.push({ old, desired, fieldsChanged, ads });

@@ -90,11 +90,12 @@ export async function applyStatusChange(
 
 /** Builds the status message of a campaign held back by review, and shows it in the run. */
 function reviewMessage(campaign: Campaign): string {
-  const message = campaign.review_status === "rejected" ?
-    "Thrad's review rejected this campaign, so it stays paused. See the reason in the " +
-      "Thrad dashboard, change the campaign and ask for a new review." :
-    "Waiting for Thrad's review (review_status: in_review), so the campaign stays paused. " +
-      "Run `pulumi up` again after approval to activate it.";
+  const message =
+    campaign.review_status === "rejected"
+      ? "Thrad's review rejected this campaign, so it stays paused. See the reason in the " +
+        "Thrad dashboard, change the campaign and ask for a new review."
+      : "Waiting for Thrad's review (review_status: in_review), so the campaign stays paused. " +
+        "Run `pulumi up` again after approval to activate it.";
   stderrSink(`campaign ${campaign.id}: ${message}`);
   return message;
 }

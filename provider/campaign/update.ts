@@ -9,7 +9,12 @@ import { explainError, PartialStateError } from "../explain-error";
 import { deriveIdempotencyKey } from "../idempotency-key";
 import { adBody, adGroupBody, campaignUpdateBody } from "./api-bodies";
 import type {
-  AdGroupInputs, AdGroupOutputs, AdInputs, AdOutputs, CampaignInputs, CampaignOutputs,
+  AdGroupInputs,
+  AdGroupOutputs,
+  AdInputs,
+  AdOutputs,
+  CampaignInputs,
+  CampaignOutputs,
 } from "./inputs";
 import { adGroupKey, adKey } from "./inputs";
 import { planCampaign, type AdPlan } from "./plan";
@@ -54,16 +59,23 @@ async function applyPlan(
   // state that matches the API.
   const record = (group: AdGroupOutputs) => {
     progress.outs.adGroups = progress.outs.adGroups.map((stored) =>
-      stored.adGroupId === group.adGroupId ? group : stored);
+      stored.adGroupId === group.adGroupId ? group : stored,
+    );
   };
   for (const change of plan.adGroups.update) {
     await updateAdGroup(client, news, change, record);
   }
   for (const added of plan.adGroups.create) {
-    progress.outs.adGroups = [...progress.outs.adGroups, await createAdGroup(client, id, news, added)];
+    progress.outs.adGroups = [
+      ...progress.outs.adGroups,
+      await createAdGroup(client, id, news, added),
+    ];
   }
-  progress.outs.adGroups = orderLike<AdGroupInputs>(news.adGroups, progress.outs.adGroups,
-    adGroupKey) as AdGroupOutputs[];
+  progress.outs.adGroups = orderLike<AdGroupInputs>(
+    news.adGroups,
+    progress.outs.adGroups,
+    adGroupKey,
+  ) as AdGroupOutputs[];
 
   const status = await applyStatusChange(client, id, plan.statusChange, progress.outs);
   if (status) {
@@ -109,14 +121,18 @@ async function updateAdGroup(
   }
   for (const { old: oldAd, desired: desiredAd } of change.ads.update) {
     await client.updateAd(oldAd.adId, { ...adBody(desiredAd), ...statusField(desiredAd) });
-    recordAds(current.ads.map((ad) =>
-      (ad.adId === oldAd.adId ? { ...desiredAd, adId: oldAd.adId } : ad)));
+    recordAds(
+      current.ads.map((ad) => (ad.adId === oldAd.adId ? { ...desiredAd, adId: oldAd.adId } : ad)),
+    );
   }
   for (const added of change.ads.create) {
     recordAds([...current.ads, await createAd(client, news, old.adGroupId, added)]);
   }
-  record({ ...groupFields, adGroupId: old.adGroupId,
-    ads: orderLike<AdInputs>(desired.ads, current.ads, adKey) as AdOutputs[] });
+  record({
+    ...groupFields,
+    adGroupId: old.adGroupId,
+    ads: orderLike<AdInputs>(desired.ads, current.ads, adKey) as AdOutputs[],
+  });
 }
 
 async function createAdGroup(

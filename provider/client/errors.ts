@@ -26,8 +26,10 @@ export class ThradApiError extends ThradError {
   readonly requestId: string | null;
 
   constructor(status: number, body: ApiErrorBody, requestId: string | null) {
-    super(`Thrad API error ${status}${body.code ? ` ${body.code}` : ""}: ${body.message}` +
-      (body.param ? ` (param: ${body.param})` : ""));
+    super(
+      `Thrad API error ${status}${body.code ? ` ${body.code}` : ""}: ${body.message}` +
+        (body.param ? ` (param: ${body.param})` : ""),
+    );
     this.status = status;
     this.type = body.type;
     this.code = body.code;

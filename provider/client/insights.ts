@@ -34,8 +34,7 @@ export const maxHourlyWindowSeconds = 25 * 3600;
 
 /** The entity a report covers. */
 export type InsightsScope =
-  | { level: "ad_account" }
-  | { level: "campaign" | "ad_group" | "ad"; id: string };
+  { level: "ad_account" } | { level: "campaign" | "ad_group" | "ad"; id: string };
 
 /** A time window `[start, end)` in Unix seconds, UTC. */
 export interface InsightsWindow {
@@ -102,7 +101,13 @@ const maxPages = 100;
 
 // Numbers may come as JSON numbers or as numeric strings; both are read as numbers.
 const metricValue = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)
+      .transform(Number),
+  ])
   .nullish();
 const optionalText = z.string().nullish();
 
@@ -166,7 +171,7 @@ function queryRecord(params: URLSearchParams): Record<string, string | readonly 
   const record: Record<string, string | string[]> = {};
   for (const name of new Set(params.keys())) {
     const values = params.getAll(name);
-    record[name] = name.endsWith("[]") ? values : values[0] ?? "";
+    record[name] = name.endsWith("[]") ? values : (values[0] ?? "");
   }
   return record;
 }

@@ -45,8 +45,9 @@ export function rateLimitSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): 
   return {
     windowMs: positiveNumber(env, rateLimitEnv.windowSeconds, 3600) * 1000,
     requestsPerWindow: Math.floor(positiveNumber(env, rateLimitEnv.requestsPerWindow, 1000)),
-    campaignCreatesPerWindow:
-      Math.floor(positiveNumber(env, rateLimitEnv.campaignCreatesPerWindow, 60)),
+    campaignCreatesPerWindow: Math.floor(
+      positiveNumber(env, rateLimitEnv.campaignCreatesPerWindow, 60),
+    ),
     maxWaitMs: positiveNumber(env, rateLimitEnv.maxWaitSeconds, defaultMaxWaitSeconds) * 1000,
   };
 }
@@ -222,7 +223,8 @@ class WindowBucket {
 
   private scheduleWakeUp(now: number, firstTurn: number): void {
     const deadlines = this.queue.map((waiter) => waiter.deadline);
-    const nextExpiry = this.grants.map((grant) => grant.expiresAt)
+    const nextExpiry = this.grants
+      .map((grant) => grant.expiresAt)
       .filter((expiry) => Number.isFinite(expiry))
       .reduce((soonest, expiry) => Math.min(soonest, expiry), Number.POSITIVE_INFINITY);
     const wakeAt = Math.min(firstTurn, nextExpiry, now + progressIntervalMs, ...deadlines);
@@ -237,8 +239,10 @@ class WindowBucket {
     const opens = Number.isFinite(firstTurn)
       ? `the next slot opens in ${formatSeconds(firstTurn - now)} (${formatClock(firstTurn)})`
       : "the next slot opens once a request in flight is answered";
-    return `waiting for the API key's rate limit of ${this.limit} ${this.description} per ` +
-      `${formatSeconds(this.settings.windowMs)}: ${queued}, ${opens}`;
+    return (
+      `waiting for the API key's rate limit of ${this.limit} ${this.description} per ` +
+      `${formatSeconds(this.settings.windowMs)}: ${queued}, ${opens}`
+    );
   }
 
   private tooLateError(waiter: Waiter, turn: number, now: number): ThradRateLimitWaitError {
@@ -269,10 +273,17 @@ export class RateLimiter {
   private readonly requests: WindowBucket;
   private readonly campaignCreates: WindowBucket;
 
-  constructor(readonly settings: RateLimitSettings, log: LogSink = stderrSink) {
+  constructor(
+    readonly settings: RateLimitSettings,
+    log: LogSink = stderrSink,
+  ) {
     this.requests = new WindowBucket("requests", settings.requestsPerWindow, settings, log);
-    this.campaignCreates =
-      new WindowBucket("campaign creates", settings.campaignCreatesPerWindow, settings, log);
+    this.campaignCreates = new WindowBucket(
+      "campaign creates",
+      settings.campaignCreatesPerWindow,
+      settings,
+      log,
+    );
   }
 
   /**

@@ -14,9 +14,18 @@ export const reviewStatus = z.enum(["in_review", "approved", "rejected"]);
 export const errorBodySchema = z.object({
   error: z.object({
     message: z.string(),
-    type: z.string().nullish().transform((value) => value ?? null),
-    code: z.string().nullish().transform((value) => value ?? null),
-    param: z.string().nullish().transform((value) => value ?? null),
+    type: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? null),
+    code: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? null),
+    param: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? null),
   }),
 });
 
@@ -48,9 +57,7 @@ export const adGroupSchema = z.looseObject({
   name: z.string(),
   status: lifecycleStatus,
   context_hints: z.array(z.string()).nullish(),
-  bidding_config: z
-    .looseObject({ max_bid_micros: micros.nullish() })
-    .nullish(),
+  bidding_config: z.looseObject({ max_bid_micros: micros.nullish() }).nullish(),
 });
 
 export const chatCardCreativeSchema = z.looseObject({

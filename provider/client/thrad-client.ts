@@ -6,8 +6,17 @@ import type { z } from "zod";
 import type { AdBody, AdGroupBody, CampaignCreateBody, CampaignFieldsBody } from "./bodies";
 import { ThradResponseFormatError } from "./errors";
 import {
-  adAccountSchema, adGroupSchema, adSchema, campaignSchema, listSchema, uploadedFileSchema,
-  type Ad, type AdAccount, type AdGroup, type Campaign, type UploadedFile,
+  adAccountSchema,
+  adGroupSchema,
+  adSchema,
+  campaignSchema,
+  listSchema,
+  uploadedFileSchema,
+  type Ad,
+  type AdAccount,
+  type AdGroup,
+  type Campaign,
+  type UploadedFile,
 } from "./schemas";
 import { Transport, type ApiRequest, type TransportOptions } from "./transport";
 
@@ -57,7 +66,12 @@ export class ThradClient {
     body: CampaignCreateBody,
     idempotencyKey: string,
   ): Promise<CreateResult<Campaign>> {
-    const apiRequest: ApiRequest = { method: "POST", path: "/campaigns", json: body, idempotencyKey };
+    const apiRequest: ApiRequest = {
+      method: "POST",
+      path: "/campaigns",
+      json: body,
+      idempotencyKey,
+    };
     const response = await this.transport.send(apiRequest);
     return { value: parse(apiRequest, campaignSchema, response.body), replayed: response.replayed };
   }
@@ -67,7 +81,10 @@ export class ThradClient {
   }
 
   getCampaign(id: string): Promise<Campaign> {
-    return this.call({ method: "GET", path: `/campaigns/${encodeURIComponent(id)}` }, campaignSchema);
+    return this.call(
+      { method: "GET", path: `/campaigns/${encodeURIComponent(id)}` },
+      campaignSchema,
+    );
   }
 
   updateCampaign(id: string, fields: CampaignFieldsBody): Promise<Campaign> {
@@ -85,7 +102,10 @@ export class ThradClient {
   }
 
   getAdGroup(id: string): Promise<AdGroup> {
-    return this.call({ method: "GET", path: `/ad_groups/${encodeURIComponent(id)}` }, adGroupSchema);
+    return this.call(
+      { method: "GET", path: `/ad_groups/${encodeURIComponent(id)}` },
+      adGroupSchema,
+    );
   }
 
   createAdGroup(campaignId: string, body: AdGroupBody, idempotencyKey: string): Promise<AdGroup> {
@@ -122,7 +142,10 @@ export class ThradClient {
   }
 
   adAction(id: string, action: StatusAction): Promise<Ad> {
-    return this.call({ method: "POST", path: `/ads/${encodeURIComponent(id)}/${action}` }, adSchema);
+    return this.call(
+      { method: "POST", path: `/ads/${encodeURIComponent(id)}/${action}` },
+      adSchema,
+    );
   }
 
   close(): Promise<void> {
@@ -155,7 +178,10 @@ export class ThradClient {
       }
       after = list.last_id;
     }
-    throw new ThradResponseFormatError(`GET ${path} still had more pages after ${maxListPages}`, 200);
+    throw new ThradResponseFormatError(
+      `GET ${path} still had more pages after ${maxListPages}`,
+      200,
+    );
   }
 }
 

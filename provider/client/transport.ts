@@ -18,7 +18,10 @@
 import { Agent, request, type Dispatcher } from "undici";
 import { apiErrorFor, ThradConnectionError, ThradResponseFormatError } from "./errors";
 import {
-  rateLimitSettingsFromEnv, sharedRateLimiter, type RateLimiter, type RateLimitSettings,
+  rateLimitSettingsFromEnv,
+  sharedRateLimiter,
+  type RateLimiter,
+  type RateLimitSettings,
 } from "./rate-limiter";
 import { errorBodySchema } from "./schemas";
 import { formatSeconds, stderrSink, type LogSink } from "../progress";
@@ -77,9 +80,20 @@ const maxServerErrorRetryAfterMs = 60_000;
 
 const retriedStatusCodes = new Set([500, 502, 503, 504]);
 const retriedErrorCodes = new Set([
-  "ECONNRESET", "ECONNREFUSED", "ENOTFOUND", "ENETDOWN", "ENETUNREACH", "EHOSTDOWN",
-  "EHOSTUNREACH", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CLOSED",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ENETDOWN",
+  "ENETUNREACH",
+  "EHOSTDOWN",
+  "EHOSTUNREACH",
+  "EPIPE",
+  "ETIMEDOUT",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_CLOSED",
 ]);
 
 /** Sends requests to one API base URL with one key. */
@@ -137,8 +151,15 @@ export class Transport {
           throw connectionErrorFor(apiRequest, attempt.error);
         }
         retries++;
-        await this.pause(retryDelayMs(retries, this.backoff), where, code ?? "a network error",
-          retries, this.maxRetries, apiRequest, null);
+        await this.pause(
+          retryDelayMs(retries, this.backoff),
+          where,
+          code ?? "a network error",
+          retries,
+          this.maxRetries,
+          apiRequest,
+          null,
+        );
         continue;
       }
 
@@ -148,17 +169,26 @@ export class Transport {
         rateLimitRetries++;
         const wait = retryAfter ?? retryDelayMs(rateLimitRetries, this.backoff);
         this.limiter.blockUntil(Date.now() + wait, campaignCreate);
-        this.log(`${where} got HTTP 429 rate_limit_exceeded${requestLabel(requestId)}; ` +
-          `retry ${rateLimitRetries} of ${this.maxRateLimitRetries} after the API's wait of ` +
-          `${formatSeconds(wait)}${keyNote(apiRequest)}`);
+        this.log(
+          `${where} got HTTP 429 rate_limit_exceeded${requestLabel(requestId)}; ` +
+            `retry ${rateLimitRetries} of ${this.maxRateLimitRetries} after the API's wait of ` +
+            `${formatSeconds(wait)}${keyNote(apiRequest)}`,
+        );
         continue;
       }
       if (retrySafe && retries < this.maxRetries && isRetriedStatus(attempt)) {
         retries++;
         const requestedWait = Math.min(retryAfter ?? 0, maxServerErrorRetryAfterMs);
         const delay = Math.max(requestedWait, retryDelayMs(retries, this.backoff));
-        await this.pause(delay, where, `HTTP ${attempt.status}`, retries, this.maxRetries,
-          apiRequest, requestId);
+        await this.pause(
+          delay,
+          where,
+          `HTTP ${attempt.status}`,
+          retries,
+          this.maxRetries,
+          apiRequest,
+          requestId,
+        );
         continue;
       }
       return interpret(apiRequest, attempt.status, attempt.headers, attempt.text);
@@ -189,19 +219,26 @@ export class Transport {
     const started = Date.now();
     try {
       const response = await request(this.urlFor(apiRequest), {
-        method: apiRequest.method, headers, body, dispatcher: this.pool,
+        method: apiRequest.method,
+        headers,
+        body,
+        dispatcher: this.pool,
       });
       const text = await response.body.text();
       if (this.debug) {
         const requestId = headerValue(response.headers["x-request-id"]);
-        this.log(`${apiRequest.method} ${apiRequest.path} -> HTTP ${response.statusCode} in ` +
-          `${Date.now() - started} ms${requestLabel(requestId)}`);
+        this.log(
+          `${apiRequest.method} ${apiRequest.path} -> HTTP ${response.statusCode} in ` +
+            `${Date.now() - started} ms${requestLabel(requestId)}`,
+        );
       }
       return { kind: "response", status: response.statusCode, headers: response.headers, text };
     } catch (error) {
       if (this.debug) {
-        this.log(`${apiRequest.method} ${apiRequest.path} -> ${errorCode(error) ?? "failed"} ` +
-          `after ${Date.now() - started} ms`);
+        this.log(
+          `${apiRequest.method} ${apiRequest.path} -> ${errorCode(error) ?? "failed"} ` +
+            `after ${Date.now() - started} ms`,
+        );
       }
       return { kind: "network", error };
     }
@@ -216,8 +253,10 @@ export class Transport {
     apiRequest: ApiRequest,
     requestId: string | null,
   ): Promise<void> {
-    this.log(`${where} failed with ${reason}${requestLabel(requestId)}; retry ${retry} of ` +
-      `${maxRetries} in ${formatSeconds(delayMs)}${keyNote(apiRequest)}`);
+    this.log(
+      `${where} failed with ${reason}${requestLabel(requestId)}; retry ${retry} of ` +
+        `${maxRetries} in ${formatSeconds(delayMs)}${keyNote(apiRequest)}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, delayMs));
   }
 
@@ -298,8 +337,7 @@ function interpret(
   const errorBody = errorBodySchema.safeParse(parsed);
   if (!errorBody.success) {
     throw new ThradResponseFormatError(
-      `${where} failed with HTTP ${status} and a body that is not an API error: ` +
-        excerpt(text),
+      `${where} failed with HTTP ${status} and a body that is not an API error: ` + excerpt(text),
       status,
     );
   }

@@ -18,15 +18,20 @@ export const contentTypes: Record<ImageFormat, string> = {
 
 /** Detects the image format from its first bytes. */
 export function detectImageFormat(bytes: Buffer): ImageFormat | undefined {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  ) {
     return "png";
   }
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
     return "jpeg";
   }
-  if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" &&
-    bytes.toString("latin1", 8, 12) === "WEBP") {
+  if (
+    bytes.length >= 12 &&
+    bytes.toString("latin1", 0, 4) === "RIFF" &&
+    bytes.toString("latin1", 8, 12) === "WEBP"
+  ) {
     return "webp";
   }
   return undefined;
@@ -45,7 +50,9 @@ export interface LoadedImage {
 }
 
 /** Loads an image from a path or base64 text, or returns the reason it cannot be used. */
-export function loadImage(source: ImageSource): LoadedImage | { problem: string; property: string } {
+export function loadImage(
+  source: ImageSource,
+): LoadedImage | { problem: string; property: string } {
   let bytes: Buffer;
   let defaultFilename: string;
   if (source.path !== undefined) {

@@ -53,8 +53,12 @@ export const creativeProvider = {
       return { inputs: news, failures };
     }
     const sourcePath = typeof news["sourcePath"] === "string" ? news["sourcePath"] : path;
-    const source = typeof sourcePath === "string" ? { path: sourcePath } :
-      typeof content === "string" ? { contentBase64: content } : {};
+    const source =
+      typeof sourcePath === "string"
+        ? { path: sourcePath }
+        : typeof content === "string"
+          ? { contentBase64: content }
+          : {};
     const image = loadImage(source);
     if ("problem" in image) {
       failures.push({ property: image.property, reason: image.problem });
@@ -75,14 +79,17 @@ export const creativeProvider = {
   },
 
   async create(inputs: CreativeInputs) {
-    if (inputs.adoptFileId !== undefined && inputs.path === undefined &&
-      inputs.contentBase64 === undefined) {
+    if (
+      inputs.adoptFileId !== undefined &&
+      inputs.path === undefined &&
+      inputs.contentBase64 === undefined
+    ) {
       // Files cannot be read back through the API, so an adopted file is taken on trust.
       const outs: CreativeOutputs = { ...inputs, fileId: inputs.adoptFileId, sizeBytes: 0 };
       return { id: inputs.adoptFileId, outs };
     }
     const image = loadImage({
-      ...(inputs.sourcePath ?? inputs.path ? { path: inputs.sourcePath ?? inputs.path } : {}),
+      ...((inputs.sourcePath ?? inputs.path) ? { path: inputs.sourcePath ?? inputs.path } : {}),
       ...(inputs.contentBase64 !== undefined ? { contentBase64: inputs.contentBase64 } : {}),
     });
     if ("problem" in image) {
@@ -96,7 +103,11 @@ export const creativeProvider = {
     const key = deriveIdempotencyKey(inputs.resourceIdentity, "upload", { sha256: image.sha256 });
     try {
       const file = await getClient().uploadFile(image.bytes, filename, contentType, key);
-      const outs: CreativeOutputs = { ...inputs, fileId: file.file_id, sizeBytes: image.bytes.length };
+      const outs: CreativeOutputs = {
+        ...inputs,
+        fileId: file.file_id,
+        sizeBytes: image.bytes.length,
+      };
       return { id: file.file_id, outs };
     } catch (error) {
       throw explainError(error, `Uploading image ${filename}`);

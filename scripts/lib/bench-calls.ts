@@ -44,7 +44,7 @@ const createFloor = (groups: number) => ({
 export async function benchCalls(input: CallBenchInput): Promise<CallRow[]> {
   const rows = await benchOperations(input);
   for (const groups of [5, 20]) {
-    rows.push(...await benchCampaignSize(input, groups));
+    rows.push(...(await benchCampaignSize(input, groups)));
   }
   return rows;
 }
@@ -54,8 +54,11 @@ async function benchOperations(input: CallBenchInput): Promise<CallRow[]> {
   const rows: CallRow[] = [];
   const stack = new BenchStack(campaignProgramDir, input.env);
   let shape: CampaignShape = { adGroupCount: 1 };
-  const measure = async (operation: string, floor: { floor: number; floorCalls: string },
-    command: () => Promise<TimedRun>) => {
+  const measure = async (
+    operation: string,
+    floor: { floor: number; floorCalls: string },
+    command: () => Promise<TimedRun>,
+  ) => {
     rows.push(await countCalls(input.sim, operation, floor, command));
   };
   const change = async (next: CampaignShape) => {
@@ -65,46 +68,63 @@ async function benchOperations(input: CallBenchInput): Promise<CallRow[]> {
 
   try {
     await stack.init(input.apiKey, input.sim.apiBaseUrl, {
-      campaignCount: "1", campaignArgs: campaignArgs(input.fileId, shape),
+      campaignCount: "1",
+      campaignArgs: campaignArgs(input.fileId, shape),
     });
     await measure("create (1 ad group, 1 ad)", createFloor(1), () => stack.up());
-    await measure("`pulumi up`, nothing changed", { floor: 0, floorCalls: "none" },
-      () => stack.up());
-    await measure("`pulumi preview`, nothing changed", { floor: 0, floorCalls: "none" },
-      () => stack.runOrThrow(["preview"]));
+    await measure("`pulumi up`, nothing changed", { floor: 0, floorCalls: "none" }, () =>
+      stack.up(),
+    );
+    await measure("`pulumi preview`, nothing changed", { floor: 0, floorCalls: "none" }, () =>
+      stack.runOrThrow(["preview"]),
+    );
     await measure("refresh (1 ad group)", refreshFloor(1), () => stack.refresh());
 
     await change({ ...shape, name: "Bench campaign renamed" });
-    await measure("update a campaign field (name)", { floor: 1, floorCalls: "POST campaign" },
-      () => stack.up());
+    await measure("update a campaign field (name)", { floor: 1, floorCalls: "POST campaign" }, () =>
+      stack.up(),
+    );
     await change({ ...shape, firstAdTitle: "Trail shoe, new title" });
-    await measure("update an ad's text (title)", { floor: 1, floorCalls: "POST ad" },
-      () => stack.up());
+    await measure("update an ad's text (title)", { floor: 1, floorCalls: "POST ad" }, () =>
+      stack.up(),
+    );
 
     // The program wants the campaign active while review is pending: each `pulumi up` must
     // learn the review status, so one call is the floor until approval.
     await change({ ...shape, status: "active" });
-    await measure("status set to active, in review", { floor: 1, floorCalls: "GET campaign" },
-      () => stack.up());
-    await measure("`pulumi up`, nothing changed, in review",
-      { floor: 1, floorCalls: "GET campaign" }, () => stack.up());
+    await measure("status set to active, in review", { floor: 1, floorCalls: "GET campaign" }, () =>
+      stack.up(),
+    );
+    await measure(
+      "`pulumi up`, nothing changed, in review",
+      { floor: 1, floorCalls: "GET campaign" },
+      () => stack.up(),
+    );
 
     await approveCampaigns(input.sim);
-    await measure("status change (activate after approval)",
-      { floor: 1, floorCalls: "POST campaign/activate" }, () => stack.up());
+    await measure(
+      "status change (activate after approval)",
+      { floor: 1, floorCalls: "POST campaign/activate" },
+      () => stack.up(),
+    );
 
     await change({ ...shape, adGroupCount: 2 });
-    await measure("add an ad group (with 1 ad)",
+    await measure(
+      "add an ad group (with 1 ad)",
       { floor: 2, floorCalls: "POST ad group with nested ads, list ads for their ids" },
-      () => stack.up());
+      () => stack.up(),
+    );
     await change({ ...shape, omitGroup: 1 });
-    await measure("remove an ad group", { floor: 1, floorCalls: "POST ad group/archive" },
-      () => stack.up());
-    await measure("refresh (1 ad group, 1 removed earlier)", refreshFloor(1),
-      () => stack.refresh());
+    await measure("remove an ad group", { floor: 1, floorCalls: "POST ad group/archive" }, () =>
+      stack.up(),
+    );
+    await measure("refresh (1 ad group, 1 removed earlier)", refreshFloor(1), () =>
+      stack.refresh(),
+    );
 
-    await measure("delete (archive)", { floor: 1, floorCalls: "POST campaign/archive" },
-      () => stack.destroy());
+    await measure("delete (archive)", { floor: 1, floorCalls: "POST campaign/archive" }, () =>
+      stack.destroy(),
+    );
   } finally {
     await stack.remove();
   }
@@ -117,14 +137,27 @@ async function benchCampaignSize(input: CallBenchInput, groups: number): Promise
   const rows: CallRow[] = [];
   try {
     await stack.init(input.apiKey, input.sim.apiBaseUrl, {
-      campaignCount: "1", campaignArgs: campaignArgs(input.fileId, { adGroupCount: groups }),
+      campaignCount: "1",
+      campaignArgs: campaignArgs(input.fileId, { adGroupCount: groups }),
     });
-    rows.push(await countCalls(input.sim, `create (${groups} ad groups)`, createFloor(groups),
-      () => stack.up()));
-    rows.push(await countCalls(input.sim, `refresh (${groups} ad groups)`, refreshFloor(groups),
-      () => stack.refresh()));
-    rows.push(await countCalls(input.sim, `delete (${groups} ad groups)`,
-      { floor: 1, floorCalls: "POST campaign/archive" }, () => stack.destroy()));
+    rows.push(
+      await countCalls(input.sim, `create (${groups} ad groups)`, createFloor(groups), () =>
+        stack.up(),
+      ),
+    );
+    rows.push(
+      await countCalls(input.sim, `refresh (${groups} ad groups)`, refreshFloor(groups), () =>
+        stack.refresh(),
+      ),
+    );
+    rows.push(
+      await countCalls(
+        input.sim,
+        `delete (${groups} ad groups)`,
+        { floor: 1, floorCalls: "POST campaign/archive" },
+        () => stack.destroy(),
+      ),
+    );
   } finally {
     await stack.remove();
   }
@@ -154,8 +187,7 @@ async function countCalls(
     const route = `${call.method} ${call.path.replace(/\/[0-9a-f-]{36}(?=\/|$)/g, "/{id}")}`;
     groups.set(route, (groups.get(route) ?? 0) + 1);
   }
-  const observed = [...groups].map(([route, count]) =>
-    (count > 1 ? `${route} × ${count}` : route));
+  const observed = [...groups].map(([route, count]) => (count > 1 ? `${route} × ${count}` : route));
   return {
     operation,
     calls: calls.length,
@@ -169,5 +201,9 @@ async function countCalls(
 /** Reads the indented lines under `Resources:` at the end of a `pulumi` command's output. */
 function resourceSummary(output: string): string {
   const block = /^Resources:\n((?:[ \t]+\S.*\n?)+)/m.exec(output)?.[1] ?? "";
-  return block.split("\n").map((line) => line.trim()).filter((line) => line !== "").join(", ");
+  return block
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(", ");
 }

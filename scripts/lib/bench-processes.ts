@@ -53,9 +53,10 @@ export function sampleProcesses(rootPid: number): { stop: () => ProcessFigures }
   return {
     stop: () => {
       clearInterval(timer);
-      const seconds = (role: Role) => [...cpuTicks.values()]
-        .filter((entry) => entry.role === role)
-        .reduce((sum, entry) => sum + entry.ticks, 0) / ticksPerSecond;
+      const seconds = (role: Role) =>
+        [...cpuTicks.values()]
+          .filter((entry) => entry.role === role)
+          .reduce((sum, entry) => sum + entry.ticks, 0) / ticksPerSecond;
       return {
         providerBytes: peakBytes.provider,
         programBytes: peakBytes.program,

@@ -34,8 +34,15 @@ export function campaignArgs(fileId: string, shape: CampaignShape): string {
       name: `Ad group ${index}`,
       maxBidMicros: 1_000_000,
       contextHints: ["trail running"],
-      ads: [{ key: `ad-${index}`, title, body: "Light shoes with grip.",
-        targetUrl: "https://shop.example.com/trail", fileId }],
+      ads: [
+        {
+          key: `ad-${index}`,
+          title,
+          body: "Light shoes with grip.",
+          targetUrl: "https://shop.example.com/trail",
+          fileId,
+        },
+      ],
     });
   }
   return JSON.stringify({
@@ -51,7 +58,9 @@ export async function uploadSampleImage(apiBaseUrl: string, apiKey: string): Pro
   const form = new FormData();
   form.set("file", new Blob([readFileSync(sampleImagePath)], { type: "image/png" }), "shoe.png");
   const response = await fetch(`${apiBaseUrl}/upload`, {
-    method: "POST", headers: { authorization: `Bearer ${apiKey}` }, body: form,
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}` },
+    body: form,
   });
   if (response.status !== 201) {
     throw new Error(`image upload failed with HTTP ${response.status}: ${await response.text()}`);

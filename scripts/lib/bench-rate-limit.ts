@@ -94,8 +94,9 @@ export async function benchRateLimit(
       created: (await sim.control.campaigns()).length,
       charged: (await sim.control.ledger()).filter((row) => row.status === "charged").length,
       rateLimited: calls.filter((call) => call.status === 429).length,
-      otherFailures: calls.filter((call) => call.status !== 429 &&
-        (call.status === null || call.status >= 400)).length,
+      otherFailures: calls.filter(
+        (call) => call.status !== 429 && (call.status === null || call.status >= 400),
+      ).length,
       progressLines: liveLines.length,
       repeatedProgressLines: diagnostics.match(progressLinePattern)?.length ?? 0,
       firstProgressSecond,

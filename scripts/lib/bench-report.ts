@@ -55,9 +55,12 @@ export function renderFigures(results: BenchResults): string {
 }
 
 function callsTable(rows: CallRow[]): string {
-  const lines = rows.map((row) => `| ${row.operation} | ${row.calls} | ${row.floor} | ` +
-    `${ratio(row.calls, row.floor)} | ${row.failed} | ${row.summary} | ${row.observed} | ` +
-    `${row.floorCalls} |`);
+  const lines = rows.map(
+    (row) =>
+      `| ${row.operation} | ${row.calls} | ${row.floor} | ` +
+      `${ratio(row.calls, row.floor)} | ${row.failed} | ${row.summary} | ${row.observed} | ` +
+      `${row.floorCalls} |`,
+  );
   return [
     "### API calls per operation",
     "",
@@ -74,8 +77,10 @@ function wallTimeTable(rows: ScaleRow[]): string {
     for (const command of timedCommands) {
       const figure = row.campaigns.seconds[command];
       const floor = row.empty.seconds[command];
-      lines.push(`| ${row.size} | \`pulumi ${command}\` | ${timing(figure)} | ${timing(floor)} | ` +
-        `${ratio(median(figure), median(floor))} |`);
+      lines.push(
+        `| ${row.size} | \`pulumi ${command}\` | ${timing(figure)} | ${timing(floor)} | ` +
+          `${ratio(median(figure), median(floor))} |`,
+      );
     }
   }
   const repetitions = rows[0]?.campaigns.seconds.up.length ?? 0;
@@ -115,8 +120,10 @@ function cpuTable(rows: ScaleRow[]): string {
     for (const [role, field] of roles) {
       const figure = median(row.campaigns.upCpu.map((cpu) => cpu[field]));
       const floor = median(row.empty.upCpu.map((cpu) => cpu[field]));
-      lines.push(`| ${row.size} | ${role} | ${figure.toFixed(1)} | ${floor.toFixed(1)} | ` +
-        `${ratio(figure, floor)} |`);
+      lines.push(
+        `| ${row.size} | ${role} | ${figure.toFixed(1)} | ${floor.toFixed(1)} | ` +
+          `${ratio(figure, floor)} |`,
+      );
     }
   }
   return [
@@ -131,10 +138,7 @@ function cpuTable(rows: ScaleRow[]): string {
   ].join("\n");
 }
 
-function checkpointTable(
-  rows: ScaleRow[],
-  without: BenchResults["withoutCheckpoints"],
-): string {
+function checkpointTable(rows: ScaleRow[], without: BenchResults["withoutCheckpoints"]): string {
   const withCheckpoints = rows.find((row) => row.size === without.size)?.campaigns;
   if (withCheckpoints === undefined) {
     return "";
@@ -159,8 +163,10 @@ function memoryTable(rows: ScaleRow[]): string {
     const figure = row.campaigns.memory.providerBytes;
     const floor = row.empty.memory.providerBytes;
     const programs = [row.campaigns.memory.programBytes, row.empty.memory.programBytes];
-    return `| ${row.size} | ${mebibytes(figure)} | ${mebibytes(floor)} | ` +
-      `${ratio(figure, floor)} | ${programs.map(mebibytes).join(" | ")} |`;
+    return (
+      `| ${row.size} | ${mebibytes(figure)} | ${mebibytes(floor)} | ` +
+      `${ratio(figure, floor)} | ${programs.map(mebibytes).join(" | ")} |`
+    );
   });
   return [
     "### Peak memory (RSS high-water mark) over up, refresh and destroy",
@@ -178,11 +184,13 @@ function stateTable(rows: ScaleRow[]): string {
     const campaigns = row.campaigns.state;
     const empty = row.empty.state;
     const sizes = [campaigns.stateBytes, empty.stateBytes].map(kibibytes);
-    return `| ${row.size} | ${sizes.join(" | ")} | ` +
+    return (
+      `| ${row.size} | ${sizes.join(" | ")} | ` +
       `${ratio(campaigns.stateBytes, empty.stateBytes)} | ${campaigns.bytesPerResource} | ` +
       `${campaigns.providerBytesPerResource} | ` +
       `${percent(campaigns.providerBytesPerResource, campaigns.bytesPerResource)} | ` +
-      `${empty.providerBytesPerResource} |`;
+      `${empty.providerBytesPerResource} |`
+    );
   });
   return [
     "### State size after `pulumi up`",
@@ -212,9 +220,10 @@ function providerText(rows: ScaleRow[]): string {
 function rateLimitTable(figures: RateLimitFigures, scale: ScaleRow[]): string {
   const unlimitedRuns = scale.find((row) => row.size === figures.campaigns)?.campaigns.seconds.up;
   const unlimited = unlimitedRuns === undefined ? undefined : median(unlimitedRuns);
-  const firstLine = figures.firstProgressSecond === undefined
-    ? "none seen"
-    : `${figures.progressLines}, first at ${figures.firstProgressSecond.toFixed(1)} s`;
+  const firstLine =
+    figures.firstProgressSecond === undefined
+      ? "none seen"
+      : `${figures.progressLines}, first at ${figures.firstProgressSecond.toFixed(1)} s`;
   const repeated = `${figures.repeatedProgressLines}`;
   return [
     `### ${figures.campaigns} campaigns under ${figures.createsPerWindow} creates per ` +

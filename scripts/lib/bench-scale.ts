@@ -69,15 +69,32 @@ export async function benchScale(
       // Each floor run comes right before its campaign run, so both see the same load. Every
       // repetition uses a new stack, because an `up` after `destroy` in the same stack would
       // first replay the archived campaigns' creates.
-      empty.push(await runStack(new BenchStack(emptyProgramDir, input.env), emptyType, {
-        resourceCount: String(size),
-      }, input));
-      campaigns.push(await runStack(new BenchStack(campaignProgramDir, input.env), campaignType, {
-        campaignCount: String(size), campaignArgs: campaignArgs(input.fileId, { adGroupCount: 1 }),
-      }, input));
-      progress(`${size} resources, repetition ${repetition + 1}: up ` +
-        `${empty.at(-1)?.seconds.up[0]?.toFixed(1)} s empty, ` +
-        `${campaigns.at(-1)?.seconds.up[0]?.toFixed(1)} s campaigns`);
+      empty.push(
+        await runStack(
+          new BenchStack(emptyProgramDir, input.env),
+          emptyType,
+          {
+            resourceCount: String(size),
+          },
+          input,
+        ),
+      );
+      campaigns.push(
+        await runStack(
+          new BenchStack(campaignProgramDir, input.env),
+          campaignType,
+          {
+            campaignCount: String(size),
+            campaignArgs: campaignArgs(input.fileId, { adGroupCount: 1 }),
+          },
+          input,
+        ),
+      );
+      progress(
+        `${size} resources, repetition ${repetition + 1}: up ` +
+          `${empty.at(-1)?.seconds.up[0]?.toFixed(1)} s empty, ` +
+          `${campaigns.at(-1)?.seconds.up[0]?.toFixed(1)} s campaigns`,
+      );
     }
     rows.push({ size, campaigns: combine(campaigns), empty: combine(empty) });
   }
@@ -96,9 +113,17 @@ export async function benchWithoutCheckpoints(
   const runs: StackFigures[] = [];
   const env = { ...input.env, PULUMI_SKIP_CHECKPOINTS: "true" };
   for (let repetition = 0; repetition < input.repetitions; repetition++) {
-    runs.push(await runStack(new BenchStack(campaignProgramDir, env), campaignType, {
-      campaignCount: String(size), campaignArgs: campaignArgs(input.fileId, { adGroupCount: 1 }),
-    }, input));
+    runs.push(
+      await runStack(
+        new BenchStack(campaignProgramDir, env),
+        campaignType,
+        {
+          campaignCount: String(size),
+          campaignArgs: campaignArgs(input.fileId, { adGroupCount: 1 }),
+        },
+        input,
+      ),
+    );
   }
   return combine(runs);
 }

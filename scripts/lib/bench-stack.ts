@@ -104,8 +104,10 @@ export class BenchStack {
   async runOrThrow(args: string[]): Promise<TimedRun> {
     const result = await this.run(args);
     if (result.code !== 0) {
-      throw new Error(`pulumi ${args.join(" ")} (stack ${this.name}) exited with ` +
-        `${result.code}:\n${result.stdout}\n${result.stderr}`);
+      throw new Error(
+        `pulumi ${args.join(" ")} (stack ${this.name}) exited with ` +
+          `${result.code}:\n${result.stdout}\n${result.stderr}`,
+      );
     }
     return result;
   }

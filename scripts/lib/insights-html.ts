@@ -37,7 +37,8 @@ export function renderInsightsPage(header: ReportHeader, points: readonly Insigh
   const bodyRows = points.map((point) => tableRow(tableCells(point), "td")).join("\n");
   const totalRow = tableRow(tableCells(total), "th");
 
-  return `<!DOCTYPE html>
+  return (
+    `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -76,7 +77,8 @@ ${bodyRows}
 </table>
 </body>
 </html>
-`;
+`
+  );
 }
 
 function tableRow(cells: readonly string[], tag: "td" | "th"): string {
@@ -86,6 +88,8 @@ function tableRow(cells: readonly string[], tag: "td" | "th"): string {
 function describeWindow(header: ReportHeader): string {
   const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
   const granularity = header.granularity.charAt(0).toUpperCase() + header.granularity.slice(1);
-  return `${granularity} rows from ${iso(header.start)} to ${iso(header.end)}, ` +
-    `made ${iso(header.generatedAt)}. Money in US dollars; CTR is clicks per impression.`;
+  return (
+    `${granularity} rows from ${iso(header.start)} to ${iso(header.end)}, ` +
+    `made ${iso(header.generatedAt)}. Money in US dollars; CTR is clicks per impression.`
+  );
 }

@@ -1,6 +1,10 @@
 /** The report table of the insights command, as aligned text columns. */
 import {
-  formatCount, formatDollars, formatPercent, totalOf, type InsightsPoint,
+  formatCount,
+  formatDollars,
+  formatPercent,
+  totalOf,
+  type InsightsPoint,
 } from "./insights-series";
 
 /** Column headings with units, shared by the text table and the HTML page. */

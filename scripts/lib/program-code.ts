@@ -18,8 +18,11 @@ export function programForCampaigns(trees: CampaignTree[]): string {
     "// Generated from the live account: each campaign is adopted (no deposit) on `pulumi up`.",
   ];
   trees.forEach((tree, index) => {
-    lines.push("", `export const campaign${index + 1} = new Campaign(` +
-      `${JSON.stringify(resourceName(tree.campaign, index))}, ${literal(campaignArgs(tree), 0)});`);
+    lines.push(
+      "",
+      `export const campaign${index + 1} = new Campaign(` +
+        `${JSON.stringify(resourceName(tree.campaign, index))}, ${literal(campaignArgs(tree), 0)});`,
+    );
   });
   return `${lines.join("\n")}\n`;
 }
@@ -38,12 +41,14 @@ function campaignArgs(tree: CampaignTree): Record<string, unknown> {
     endTime: campaign.end_time ?? undefined,
     status: campaign.status === "active" ? "active" : "paused",
     targetCountries: countries.length ? countries.map((c) => c.country_code ?? c.id) : undefined,
-    adGroups: tree.adGroups.map(({ adGroup, ads }) => withoutUndefined({
-      name: adGroup.name,
-      maxBidMicros: adGroup.bidding_config?.max_bid_micros ?? undefined,
-      contextHints: adGroup.context_hints ?? [],
-      ads: ads.map(adArgs),
-    })),
+    adGroups: tree.adGroups.map(({ adGroup, ads }) =>
+      withoutUndefined({
+        name: adGroup.name,
+        maxBidMicros: adGroup.bidding_config?.max_bid_micros ?? undefined,
+        contextHints: adGroup.context_hints ?? [],
+        ads: ads.map(adArgs),
+      }),
+    ),
   });
 }
 
@@ -70,7 +75,10 @@ function adArgs(ad: Ad): Record<string, unknown> {
 }
 
 function resourceName(campaign: Campaign, index: number): string {
-  const slug = campaign.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = campaign.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return slug || `campaign-${index + 1}`;
 }
 
@@ -89,9 +97,11 @@ function literal(value: unknown, depth: number): string {
     return `[\n${value.map((item) => `${pad}${literal(item, depth + 1)},`).join("\n")}\n${closing}]`;
   }
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).map(([key, entry]) =>
-      `${pad}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ` +
-      `${literal(entry, depth + 1)},`);
+    const entries = Object.entries(value).map(
+      ([key, entry]) =>
+        `${pad}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ` +
+        `${literal(entry, depth + 1)},`,
+    );
     return `{\n${entries.join("\n")}\n${closing}}`;
   }
   if (typeof value === "number" && Number.isSafeInteger(value) && Math.abs(value) >= 10_000) {

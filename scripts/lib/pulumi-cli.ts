@@ -13,8 +13,10 @@ export const repoRoot = findRepoRoot(__dirname);
 
 function findRepoRoot(start: string): string {
   let folder = start;
-  while (!existsSync(path.join(folder, "Pulumi.yaml")) ||
-    !existsSync(path.join(folder, "package.json"))) {
+  while (
+    !existsSync(path.join(folder, "Pulumi.yaml")) ||
+    !existsSync(path.join(folder, "package.json"))
+  ) {
     const parent = path.dirname(folder);
     if (parent === folder) {
       throw new Error(`no repository root (Pulumi.yaml and package.json) above ${start}`);
@@ -81,8 +83,11 @@ export function runPulumi(args: string[], options: PulumiRunOptions): Promise<Pu
       stderr += chunk.toString();
       options.onOutput?.(chunk.toString());
     });
-    child.on("error", (error) => reject(new Error(
-      `could not start pulumi (${error.message}); run \`npm run engine\` to build it`)));
+    child.on("error", (error) =>
+      reject(
+        new Error(`could not start pulumi (${error.message}); run \`npm run engine\` to build it`),
+      ),
+    );
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
 }
@@ -94,8 +99,10 @@ export async function runPulumiOrThrow(
 ): Promise<PulumiResult> {
   const result = await runPulumi(args, options);
   if (result.code !== 0) {
-    throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}:\n` +
-      `${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `pulumi ${args.join(" ")} exited with ${result.code}:\n` +
+        `${result.stdout}\n${result.stderr}`,
+    );
   }
   return result;
 }

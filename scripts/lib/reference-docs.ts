@@ -27,10 +27,11 @@ export function generateReference(repoRoot: string): ReferencePage[] {
     if (!sourceFile) {
       throw new Error(`cannot read ${source}`);
     }
-    const sections = sourceFile.statements.flatMap((statement) => describeStatement(statement,
-      sourceFile));
-    const header = `# ${title}\n\nGenerated from \`${source}\` by \`npm run docs\`; ` +
-      "do not edit by hand.\n";
+    const sections = sourceFile.statements.flatMap((statement) =>
+      describeStatement(statement, sourceFile),
+    );
+    const header =
+      `# ${title}\n\nGenerated from \`${source}\` by \`npm run docs\`; ` + "do not edit by hand.\n";
     return { file: page, text: `${header}\n${sections.join("\n")}` };
   });
 }
@@ -39,14 +40,19 @@ function describeStatement(statement: ts.Statement, sourceFile: ts.SourceFile): 
   const docs = docOf(statement, sourceFile);
   if (ts.isInterfaceDeclaration(statement)) {
     const members = statement.members.filter(ts.isPropertySignature);
-    const heritage = statement.heritageClauses?.map((clause) =>
-      clause.types.map((type) => type.getText(sourceFile)).join(", ")) ?? [];
+    const heritage =
+      statement.heritageClauses?.map((clause) =>
+        clause.types.map((type) => type.getText(sourceFile)).join(", "),
+      ) ?? [];
     const rows = members.map((member) => {
       const optional = member.questionToken ? "no" : "yes";
-      const type = (member.type?.getText(sourceFile) ?? "").replace(/\s+/g, " ")
+      const type = (member.type?.getText(sourceFile) ?? "")
+        .replace(/\s+/g, " ")
         .replace(/\|/g, "\\|");
-      return `| \`${member.name.getText(sourceFile)}\` | \`${type}\` | ${optional} | ` +
-        `${oneLine(docOf(member, sourceFile))} |`;
+      return (
+        `| \`${member.name.getText(sourceFile)}\` | \`${type}\` | ${optional} | ` +
+        `${oneLine(docOf(member, sourceFile))} |`
+      );
     });
     return [
       `## ${statement.name.text}${heritage.length ? ` (extends ${heritage.join(", ")})` : ""}\n`,
@@ -58,8 +64,12 @@ function describeStatement(statement: ts.Statement, sourceFile: ts.SourceFile): 
     ];
   }
   if (ts.isClassDeclaration(statement) && statement.name) {
-    const outputs = statement.members.filter(ts.isPropertyDeclaration).map((member) =>
-      `| \`${member.name.getText(sourceFile)}\` | ${oneLine(docOf(member, sourceFile))} |`);
+    const outputs = statement.members
+      .filter(ts.isPropertyDeclaration)
+      .map(
+        (member) =>
+          `| \`${member.name.getText(sourceFile)}\` | ${oneLine(docOf(member, sourceFile))} |`,
+      );
     return [
       `## class ${statement.name.text}\n`,
       docs ? `${docs}\n` : "",
@@ -72,8 +82,9 @@ function describeStatement(statement: ts.Statement, sourceFile: ts.SourceFile): 
   }
   if (ts.isFunctionDeclaration(statement) && statement.name) {
     const text = statement.getText(sourceFile);
-    const bodyStart = statement.body ? statement.body.getStart(sourceFile) - statement.getStart(
-      sourceFile) : text.length;
+    const bodyStart = statement.body
+      ? statement.body.getStart(sourceFile) - statement.getStart(sourceFile)
+      : text.length;
     const signature = text.slice(0, bodyStart).trim();
     return [`## ${statement.name.text}()\n`, "```ts", signature, "```\n", docs ? `${docs}\n` : ""];
   }
@@ -81,21 +92,31 @@ function describeStatement(statement: ts.Statement, sourceFile: ts.SourceFile): 
     if (!docs || !isExported(statement)) {
       return [];
     }
-    return [`## ${statement.getText(sourceFile).split(/[=:]/)[0]?.replace(/^export\s+/, "")
-      .trim()}\n`, `${docs}\n`];
+    return [
+      `## ${statement
+        .getText(sourceFile)
+        .split(/[=:]/)[0]
+        ?.replace(/^export\s+/, "")
+        .trim()}\n`,
+      `${docs}\n`,
+    ];
   }
   return [];
 }
 
 function isExported(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) &&
-    (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 function docOf(node: ts.Node, sourceFile: ts.SourceFile): string {
   const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.getFullStart()) ?? [];
-  const docComment = ranges.map((range) => sourceFile.text.slice(range.pos, range.end))
-    .filter((text) => text.startsWith("/**")).pop();
+  const docComment = ranges
+    .map((range) => sourceFile.text.slice(range.pos, range.end))
+    .filter((text) => text.startsWith("/**"))
+    .pop();
   if (!docComment) {
     return "";
   }

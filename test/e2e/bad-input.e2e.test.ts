@@ -12,9 +12,16 @@ function campaignArgs(overrides: Record<string, unknown>, groupOverrides = {}): 
   return JSON.stringify({
     name: "Bad input test",
     lifetimeBudgetMicros: 20_000_000,
-    adGroups: [{ name: "Group", maxBidMicros: 1_000_000, ...groupOverrides,
-      ads: [{ title: "A title", body: "A body", targetUrl: "https://x.example",
-        fileId: "$fileId" }] }],
+    adGroups: [
+      {
+        name: "Group",
+        maxBidMicros: 1_000_000,
+        ...groupOverrides,
+        ads: [
+          { title: "A title", body: "A body", targetUrl: "https://x.example", fileId: "$fileId" },
+        ],
+      },
+    ],
     ...overrides,
   });
 }
@@ -31,14 +38,30 @@ afterAll(async () => {
 });
 
 const cases: [string, string, string, RegExp][] = [
-  ["budget under the minimum", campaignArgs({ lifetimeBudgetMicros: 500_000 }),
-    sampleImagePath, /lifetimeBudgetMicros.*at least 990000/],
-  ["max bid over the range", campaignArgs({}, { maxBidMicros: 150_000_000 }),
-    sampleImagePath, /adGroups\[0\]\.maxBidMicros/],
-  ["non-integer money", campaignArgs({ lifetimeBudgetMicros: 12.5 }),
-    sampleImagePath, /lifetimeBudgetMicros.*integer/],
-  ["missing creative file", campaignArgs({}), "/nonexistent/missing.png",
-    /path.*cannot read image file/],
+  [
+    "budget under the minimum",
+    campaignArgs({ lifetimeBudgetMicros: 500_000 }),
+    sampleImagePath,
+    /lifetimeBudgetMicros.*at least 990000/,
+  ],
+  [
+    "max bid over the range",
+    campaignArgs({}, { maxBidMicros: 150_000_000 }),
+    sampleImagePath,
+    /adGroups\[0\]\.maxBidMicros/,
+  ],
+  [
+    "non-integer money",
+    campaignArgs({ lifetimeBudgetMicros: 12.5 }),
+    sampleImagePath,
+    /lifetimeBudgetMicros.*integer/,
+  ],
+  [
+    "missing creative file",
+    campaignArgs({}),
+    "/nonexistent/missing.png",
+    /path.*cannot read image file/,
+  ],
 ];
 
 describe("bad input at preview", { timeout: 300_000 }, () => {
@@ -51,8 +74,9 @@ describe("bad input at preview", { timeout: 300_000 }, () => {
     expect(preview.code).not.toBe(0);
     expect(`${preview.stdout}${preview.stderr}`).toMatch(message);
     const calls = await sim.control.calls();
-    expect(calls.filter((call) => call.method === "POST" && call.path === "/v1/campaigns"))
-      .toEqual([]);
+    expect(calls.filter((call) => call.method === "POST" && call.path === "/v1/campaigns")).toEqual(
+      [],
+    );
   });
 
   it("wrong API key fails with the API's message and records nothing", async () => {

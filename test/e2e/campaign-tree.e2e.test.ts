@@ -9,11 +9,20 @@ const apiKey = "ak_e2e_tree_key_a41f";
 const campaignType = "pulumi-nodejs:dynamic/thrad:Campaign";
 let sim: RunningSimulator;
 
-interface Call { method: string; path: string }
+interface Call {
+  method: string;
+  path: string;
+}
 
 function ad(title: string, extra: Record<string, unknown> = {}) {
-  return { key: title, title, body: `${title} body`, targetUrl: "https://x.example",
-    fileId: "$fileId", ...extra };
+  return {
+    key: title,
+    title,
+    body: `${title} body`,
+    targetUrl: "https://x.example",
+    fileId: "$fileId",
+    ...extra,
+  };
 }
 
 function group(name: string, ads: unknown[], extra: Record<string, unknown> = {}) {
@@ -45,8 +54,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const [scenario, calls] of Object.entries(callRecord)) {
-    process.stdout.write(`[calls] ${scenario}: ${calls.map((c) => `${c.method} ${c.path}`)
-      .join(", ") || "(none)"}\n`);
+    process.stdout.write(
+      `[calls] ${scenario}: ${calls.map((c) => `${c.method} ${c.path}`).join(", ") || "(none)"}\n`,
+    );
   }
   await sim?.close();
 });
@@ -59,7 +69,8 @@ describe("campaign tree updates", { timeout: 600_000 }, () => {
   beforeAll(async () => {
     stack = new TestStack(campaignProgramDir);
     await stack.init(apiKey, sim.apiBaseUrl, {
-      imagePath: sampleImagePath, campaignArgs: treeArgs([alpha(), beta()]),
+      imagePath: sampleImagePath,
+      campaignArgs: treeArgs([alpha(), beta()]),
     });
     await stack.ok(["up", "--yes", "--skip-preview"]);
   });
@@ -85,8 +96,10 @@ describe("campaign tree updates", { timeout: 600_000 }, () => {
   });
 
   it("renaming an ad's title makes one ad update call", async () => {
-    const renamed = group("Alpha group", [ad("Alpha one", { title: "Alpha first" }),
-      ad("Alpha two")]);
+    const renamed = group("Alpha group", [
+      ad("Alpha one", { title: "Alpha first" }),
+      ad("Alpha two"),
+    ]);
     await stack.setConfig("campaignArgs", treeArgs([beta(), renamed]));
     const before = await stack.resourceOutputs(campaignType);
     const { output, calls } = await upWithCallLog(stack);
@@ -99,8 +112,10 @@ describe("campaign tree updates", { timeout: 600_000 }, () => {
   });
 
   it("removing an ad group makes one archive call", async () => {
-    const renamed = group("Alpha group", [ad("Alpha one", { title: "Alpha first" }),
-      ad("Alpha two")]);
+    const renamed = group("Alpha group", [
+      ad("Alpha one", { title: "Alpha first" }),
+      ad("Alpha two"),
+    ]);
     await stack.setConfig("campaignArgs", treeArgs([renamed]));
     const { calls } = await upWithCallLog(stack);
     callRecord["remove an ad group"] = calls;
@@ -139,10 +154,25 @@ describe("adoption", { timeout: 300_000 }, () => {
     await stack.init(apiKey, sim.apiBaseUrl, {
       imagePath: sampleImagePath,
       campaignArgs: JSON.stringify({
-        adoptId: existing.id, name: "Made in the dashboard", lifetimeBudgetMicros: 30_000_000,
-        adGroups: [{ name: "Dashboard group", maxBidMicros: 1_200_000, contextHints: ["camping"],
-          ads: [{ name: "Tent card", title: "Tents for two", body: "Pitch in a minute.",
-            targetUrl: "https://tents.example", fileId }] }],
+        adoptId: existing.id,
+        name: "Made in the dashboard",
+        lifetimeBudgetMicros: 30_000_000,
+        adGroups: [
+          {
+            name: "Dashboard group",
+            maxBidMicros: 1_200_000,
+            contextHints: ["camping"],
+            ads: [
+              {
+                name: "Tent card",
+                title: "Tents for two",
+                body: "Pitch in a minute.",
+                targetUrl: "https://tents.example",
+                fileId,
+              },
+            ],
+          },
+        ],
       }),
     });
     await sim.control.resetCalls();
@@ -166,15 +196,32 @@ describe("adoption", { timeout: 300_000 }, () => {
       await other.init(apiKey, sim.apiBaseUrl, {
         imagePath: sampleImagePath,
         campaignArgs: JSON.stringify({
-          adoptId: existing.id, name: "Made in the dashboard", lifetimeBudgetMicros: 99_000_000,
-          adGroups: [{ name: "Dashboard group", maxBidMicros: 1_200_000, contextHints: ["camping"],
-            ads: [{ name: "Tent card", title: "Tents for two", body: "Pitch in a minute.",
-              targetUrl: "https://tents.example", fileId }] }],
+          adoptId: existing.id,
+          name: "Made in the dashboard",
+          lifetimeBudgetMicros: 99_000_000,
+          adGroups: [
+            {
+              name: "Dashboard group",
+              maxBidMicros: 1_200_000,
+              contextHints: ["camping"],
+              ads: [
+                {
+                  name: "Tent card",
+                  title: "Tents for two",
+                  body: "Pitch in a minute.",
+                  targetUrl: "https://tents.example",
+                  fileId,
+                },
+              ],
+            },
+          ],
         }),
       });
       const up = await other.run(["up", "--yes", "--skip-preview"]);
       expect(up.code).not.toBe(0);
-      expect(up.stdout + up.stderr).toMatch(/lifetimeBudgetMicros: live 30000000, program 99000000/);
+      expect(up.stdout + up.stderr).toMatch(
+        /lifetimeBudgetMicros: live 30000000, program 99000000/,
+      );
       expect(await other.resourceOutputs(campaignType)).toEqual({});
     } finally {
       await other.remove();

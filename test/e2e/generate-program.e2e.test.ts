@@ -29,18 +29,26 @@ describe("generate-program", { timeout: 300_000 }, () => {
     const existing = await createCampaignDirectly(sim.apiBaseUrl, apiKey, fileId);
 
     // Asynchronous on purpose: the simulator runs in this process and must keep answering.
-    const generated = await promisify(execFile)(process.execPath,
-      [path.join(repoRoot, "dist", "scripts", "generate-program.js"), "--campaign", existing.id], {
+    const generated = await promisify(execFile)(
+      process.execPath,
+      [path.join(repoRoot, "dist", "scripts", "generate-program.js"), "--campaign", existing.id],
+      {
         env: { ...process.env, THRAD_ADS_API_KEY: apiKey, THRAD_BASE_URL: sim.apiBaseUrl },
         encoding: "utf8",
-      });
+      },
+    );
     expect(generated.stdout).toContain(`adoptId: "${existing.id}"`);
     expect(generated.stderr).not.toContain(apiKey);
 
     mkdirSync(projectDir, { recursive: true });
-    writeFileSync(path.join(projectDir, "Pulumi.yaml"),
-      "name: generated\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n");
-    writeFileSync(path.join(projectDir, "package.json"), '{ "name": "generated", "main": "index.ts" }');
+    writeFileSync(
+      path.join(projectDir, "Pulumi.yaml"),
+      "name: generated\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
+    );
+    writeFileSync(
+      path.join(projectDir, "package.json"),
+      '{ "name": "generated", "main": "index.ts" }',
+    );
     writeFileSync(path.join(projectDir, "index.ts"), generated.stdout);
 
     const stack = new TestStack(projectDir);

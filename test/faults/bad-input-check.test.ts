@@ -28,7 +28,8 @@ afterAll(async () => {
 
 function withFileId(args: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(args), (_key, value: unknown) =>
-    value === "$fileId" ? fileId : value) as Record<string, unknown>;
+    value === "$fileId" ? fileId : value,
+  ) as Record<string, unknown>;
 }
 
 describe("malformed campaign programs at check", () => {
@@ -41,7 +42,8 @@ describe("malformed campaign programs at check", () => {
   });
 
   it.each(badPrograms.map((program) => [program.name, program] as const))(
-    "%s fails naming its property", async (_name, program) => {
+    "%s fails naming its property",
+    async (_name, program) => {
       const news = {
         ...withFileId(program.args),
         resourceIdentity: "urn:pulumi:check::p::pulumi-nodejs:dynamic/thrad:Campaign::bad",
@@ -50,15 +52,32 @@ describe("malformed campaign programs at check", () => {
       const failure = result.failures.find((candidate) => candidate.property === program.property);
       expect(failure, JSON.stringify(result.failures)).toBeDefined();
       expect(failure?.reason).toMatch(program.reason);
-    });
+    },
+  );
 
   it("the same arguments made well pass check", async () => {
-    const result = await campaignProvider.check({}, {
-      resourceIdentity: "urn:pulumi:check::p::pulumi-nodejs:dynamic/thrad:Campaign::good",
-      name: "Good input", lifetimeBudgetMicros: 20_000_000,
-      adGroups: [{ name: "Trail group", maxBidMicros: 1_000_000, ads: [{ title: "Grip on trails",
-        body: "Light shoes.", targetUrl: "https://x.example", fileId }] }],
-    });
+    const result = await campaignProvider.check(
+      {},
+      {
+        resourceIdentity: "urn:pulumi:check::p::pulumi-nodejs:dynamic/thrad:Campaign::good",
+        name: "Good input",
+        lifetimeBudgetMicros: 20_000_000,
+        adGroups: [
+          {
+            name: "Trail group",
+            maxBidMicros: 1_000_000,
+            ads: [
+              {
+                title: "Grip on trails",
+                body: "Light shoes.",
+                targetUrl: "https://x.example",
+                fileId,
+              },
+            ],
+          },
+        ],
+      },
+    );
     expect(result.failures).toEqual([]);
   });
 
@@ -74,19 +93,31 @@ describe("malformed creatives at check", () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
     ["image file missing", { path: "/nonexistent/shoe.png" }, "path", /cannot read image file/],
     ["file that is not an image", { path: notAnImage }, "path", /not a PNG, JPEG or WebP/],
-    ["path and content both set", { path: sampleImagePath, contentBase64: "AAAA" }, "path",
-      /not both/],
+    [
+      "path and content both set",
+      { path: sampleImagePath, contentBase64: "AAAA" },
+      "path",
+      /not both/,
+    ],
     ["path a number", { path: 7 }, "path", /must be a file path string/],
-    ["content that is not an image", { contentBase64: "aGVsbG8=" }, "contentBase64",
-      /not a PNG, JPEG or WebP/],
+    [
+      "content that is not an image",
+      { contentBase64: "aGVsbG8=" },
+      "contentBase64",
+      /not a PNG, JPEG or WebP/,
+    ],
     ["neither path nor content", {}, "path", /set either path or content/],
     ["adopted file id empty", { adoptFileId: " " }, "adoptFileId", /non-empty file_id/],
   ];
 
   it.each(cases)("%s fails naming its property", async (_name, news, property, reason) => {
-    const result = await creativeProvider.check({}, {
-      ...news, resourceIdentity: "urn:pulumi:check::p::pulumi-nodejs:dynamic/thrad:Creative::i",
-    });
+    const result = await creativeProvider.check(
+      {},
+      {
+        ...news,
+        resourceIdentity: "urn:pulumi:check::p::pulumi-nodejs:dynamic/thrad:Creative::i",
+      },
+    );
     const failure = result.failures.find((candidate) => candidate.property === property);
     expect(failure, JSON.stringify(result.failures)).toBeDefined();
     expect(failure?.reason).toMatch(reason);

@@ -23,7 +23,8 @@ afterEach(async () => {
  * new connection attempt on 127.0.0.1 gets no reply to its SYN and waits until it times out.
  */
 async function unacceptingPort(): Promise<number> {
-  const script = "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\n" +
+  const script =
+    "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\n" +
     "s.listen(0)\nprint(s.getsockname()[1], flush=True)\ntime.sleep(60)\n";
   const listener: ChildProcess = spawn("python3", ["-c", script], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -44,10 +45,13 @@ async function unacceptingPort(): Promise<number> {
 
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return (server.address() as AddressInfo).port;
 }
 
@@ -55,8 +59,13 @@ describe("transport timeouts", () => {
   it("connect timeout ends an unanswered connect", async () => {
     const port = await unacceptingPort();
     const client = new ThradClient({
-      apiKey, baseUrl: `http://127.0.0.1:${port}/v1`, connectTimeoutMs: 300, maxRetries: 1,
-      minRetryDelayMs: 10, maxRetryDelayMs: 20, log: () => {},
+      apiKey,
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      connectTimeoutMs: 300,
+      maxRetries: 1,
+      minRetryDelayMs: 10,
+      maxRetryDelayMs: 20,
+      log: () => {},
     });
     const started = Date.now();
     const error = await client.getAdAccount().catch((caught: unknown) => caught);
@@ -73,12 +82,19 @@ describe("transport timeouts", () => {
 
   it("request timeout ends a silent response", async () => {
     let received = 0;
-    const port = await listen(createServer(() => {
-      received++;
-    }));
+    const port = await listen(
+      createServer(() => {
+        received++;
+      }),
+    );
     const client = new ThradClient({
-      apiKey, baseUrl: `http://127.0.0.1:${port}/v1`, requestTimeoutMs: 300, maxRetries: 2,
-      minRetryDelayMs: 10, maxRetryDelayMs: 20, log: () => {},
+      apiKey,
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      requestTimeoutMs: 300,
+      maxRetries: 2,
+      minRetryDelayMs: 10,
+      maxRetryDelayMs: 20,
+      log: () => {},
     });
     const started = Date.now();
     const error = await client.getAdAccount().catch((caught: unknown) => caught);
@@ -93,12 +109,15 @@ describe("transport timeouts", () => {
 
 describe("retry policy", () => {
   const backoff = (random: number) => ({
-    minDelayMs: 500, maxDelayMs: 8_000, random: () => random,
+    minDelayMs: 500,
+    maxDelayMs: 8_000,
+    random: () => random,
   });
 
   it("backoff doubles per retry up to the cap", () => {
-    expect([1, 2, 3, 4, 5, 6].map((retry) => retryDelayMs(retry, backoff(1))))
-      .toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect([1, 2, 3, 4, 5, 6].map((retry) => retryDelayMs(retry, backoff(1)))).toEqual([
+      500, 1_000, 2_000, 4_000, 8_000, 8_000,
+    ]);
   });
 
   it("jitter takes off up to half", () => {
@@ -122,23 +141,37 @@ describe("retry policy", () => {
     ["an HTTP date", () => new Date(Date.now() + 2_000).toUTCString()],
   ])("429 with Retry-After as %s is honoured", async (_form, retryAfter) => {
     const arrivals: number[] = [];
-    const port = await listen(createServer((request, response) => {
-      arrivals.push(Date.now());
-      request.resume();
-      if (arrivals.length === 1) {
-        response.writeHead(429, {
-          "content-type": "application/json", "retry-after": retryAfter(),
-        });
-        response.end(JSON.stringify({ error: { message: "Slow down.", type: "rate_limit_error",
-          param: null, code: "rate_limit_exceeded" } }));
-        return;
-      }
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify(account));
-    }));
+    const port = await listen(
+      createServer((request, response) => {
+        arrivals.push(Date.now());
+        request.resume();
+        if (arrivals.length === 1) {
+          response.writeHead(429, {
+            "content-type": "application/json",
+            "retry-after": retryAfter(),
+          });
+          response.end(
+            JSON.stringify({
+              error: {
+                message: "Slow down.",
+                type: "rate_limit_error",
+                param: null,
+                code: "rate_limit_exceeded",
+              },
+            }),
+          );
+          return;
+        }
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify(account));
+      }),
+    );
     const lines: string[] = [];
     const client = new ThradClient({
-      apiKey, baseUrl: `http://127.0.0.1:${port}/v1`, minRetryDelayMs: 10, maxRetryDelayMs: 20,
+      apiKey,
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      minRetryDelayMs: 10,
+      maxRetryDelayMs: 20,
       log: (line) => lines.push(line),
     });
 
@@ -153,17 +186,31 @@ describe("retry policy", () => {
 
   it("gives up after the retry budget on 5xx", async () => {
     let received = 0;
-    const port = await listen(createServer((request, response) => {
-      received++;
-      request.resume();
-      response.writeHead(503, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: { message: "Down.", type: "api_error", param: null,
-        code: "service_unavailable" } }));
-    }));
+    const port = await listen(
+      createServer((request, response) => {
+        received++;
+        request.resume();
+        response.writeHead(503, { "content-type": "application/json" });
+        response.end(
+          JSON.stringify({
+            error: {
+              message: "Down.",
+              type: "api_error",
+              param: null,
+              code: "service_unavailable",
+            },
+          }),
+        );
+      }),
+    );
     const lines: string[] = [];
     const client = new ThradClient({
-      apiKey, baseUrl: `http://127.0.0.1:${port}/v1`, maxRetries: 3, minRetryDelayMs: 10,
-      maxRetryDelayMs: 40, log: (line) => lines.push(line),
+      apiKey,
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      maxRetries: 3,
+      minRetryDelayMs: 10,
+      maxRetryDelayMs: 40,
+      log: (line) => lines.push(line),
     });
 
     await expect(client.getAdAccount()).rejects.toMatchObject({ status: 503 });

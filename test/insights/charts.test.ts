@@ -9,7 +9,10 @@ const series = (values: number[]): ChartValue[] =>
 
 /** Returns the plot lines of a chart, the lines between the title and the x axis. */
 function plotLines(lines: string[]): string[] {
-  return lines.slice(1, lines.findIndex((line) => line.includes("└")));
+  return lines.slice(
+    1,
+    lines.findIndex((line) => line.includes("└")),
+  );
 }
 
 describe("terminal chart", () => {
@@ -60,7 +63,7 @@ describe("SVG chart", () => {
   });
 
   it("escapes labels", () => {
-    const svg = renderSvgChart("A <b> & \"c\"", [{ label: "<script>", value: 1 }], {
+    const svg = renderSvgChart('A <b> & "c"', [{ label: "<script>", value: 1 }], {
       color: "red",
       formatValue: String,
     });

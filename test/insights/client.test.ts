@@ -5,7 +5,11 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ThradResponseFormatError } from "../../provider/client/errors";
 import {
-  fetchInsights, insightsParams, insightsPath, insightsRowSchema, toInsightsRow,
+  fetchInsights,
+  insightsParams,
+  insightsPath,
+  insightsRowSchema,
+  toInsightsRow,
 } from "../../provider/client/insights";
 import { Transport } from "../../provider/client/transport";
 

@@ -9,7 +9,12 @@ import { getCampaignInsights } from "../../sdk";
 import type { RunningSimulator } from "../simulator";
 import { runCommand } from "./support/command";
 import {
-  apiKey, day, launchCampaign, startedAt, startFrozenSimulator, type LaunchedCampaign,
+  apiKey,
+  day,
+  launchCampaign,
+  startedAt,
+  startFrozenSimulator,
+  type LaunchedCampaign,
 } from "./support/delivery";
 import { formatDollars } from "../../scripts/lib/insights-series";
 

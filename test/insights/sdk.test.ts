@@ -4,12 +4,23 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ThradAuthenticationError, ThradNotFoundError } from "../../provider/client/errors";
 import {
-  getAccountInsights, getAdGroupInsights, getAdInsights, getCampaignInsights,
-  getCampaignInsightsOutput, type InsightsOptions, type InsightsRow,
+  getAccountInsights,
+  getAdGroupInsights,
+  getAdInsights,
+  getCampaignInsights,
+  getCampaignInsightsOutput,
+  type InsightsOptions,
+  type InsightsRow,
 } from "../../sdk";
 import type { RunningSimulator } from "../simulator";
 import {
-  apiKey, day, hour, launchAt, launchCampaign, startedAt, startFrozenSimulator,
+  apiKey,
+  day,
+  hour,
+  launchAt,
+  launchCampaign,
+  startedAt,
+  startFrozenSimulator,
   type LaunchedCampaign,
 } from "./support/delivery";
 
@@ -108,7 +119,10 @@ describe("campaign insights", () => {
     });
 
     expect(rows.map((row) => row.readableTime)).toEqual([
-      "2027-01-15", "2027-01-16", "2027-01-17", "2027-01-18",
+      "2027-01-15",
+      "2027-01-16",
+      "2027-01-17",
+      "2027-01-18",
     ]);
     expect(sum(rows, "impressions")).toBeGreaterThan(0);
   });

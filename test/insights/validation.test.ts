@@ -2,7 +2,10 @@
 // the simulator's call log stays empty.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  getAccountInsights, getAdInsights, getCampaignInsights, InsightsOptionError,
+  getAccountInsights,
+  getAdInsights,
+  getCampaignInsights,
+  InsightsOptionError,
   type InsightsOptions,
 } from "../../sdk";
 import type { RunningSimulator } from "../simulator";
@@ -105,7 +108,12 @@ const cases: Array<{ name: string; options: InsightsOptions; option: string; mes
   },
   {
     name: "second range reversed",
-    options: { timeRanges: [{ start: end - day, end }, { start: end, end: end - day }] },
+    options: {
+      timeRanges: [
+        { start: end - day, end },
+        { start: end, end: end - day },
+      ],
+    },
     option: "timeRanges[1].end",
     message: /after/,
   },

@@ -26,26 +26,44 @@ beforeEach(async () => {
 async function uploadedFileId(): Promise<string> {
   const png = Buffer.from(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC",
-    "base64");
+    "base64",
+  );
   const form = new FormData();
   form.set("file", new Blob([png], { type: "image/png" }), "pixel.png");
   const response = await fetch(`${sim.apiBaseUrl}/upload`, {
-    method: "POST", headers: { authorization: `Bearer ${apiKey}` }, body: form,
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}` },
+    body: form,
   });
   return ((await response.json()) as { file_id: string }).file_id;
 }
 
 async function desired(overrides: Partial<CampaignInputs> = {}): Promise<CampaignInputs> {
   const fileId = await uploadedFileId();
-  const checked = await campaignProvider.check({}, {
-    resourceIdentity: `urn:pulumi:test::p::pulumi-nodejs:dynamic/thrad:Campaign::c${identityCounter++}`,
-    name: "Provider test",
-    lifetimeBudgetMicros: 25_000_000,
-    adGroups: [{ name: "Group A", maxBidMicros: 1_500_000, contextHints: ["hiking"],
-      ads: [{ title: "Hike more", body: "Boots for every trail.",
-        targetUrl: "https://shop.example.com", fileId }] }],
-    ...overrides,
-  });
+  const checked = await campaignProvider.check(
+    {},
+    {
+      resourceIdentity: `urn:pulumi:test::p::pulumi-nodejs:dynamic/thrad:Campaign::c${identityCounter++}`,
+      name: "Provider test",
+      lifetimeBudgetMicros: 25_000_000,
+      adGroups: [
+        {
+          name: "Group A",
+          maxBidMicros: 1_500_000,
+          contextHints: ["hiking"],
+          ads: [
+            {
+              title: "Hike more",
+              body: "Boots for every trail.",
+              targetUrl: "https://shop.example.com",
+              fileId,
+            },
+          ],
+        },
+      ],
+      ...overrides,
+    },
+  );
   expect(checked.failures).toEqual([]);
   return checked.inputs as unknown as CampaignInputs;
 }
@@ -101,8 +119,10 @@ describe("campaign provider against the simulator", () => {
     const { outs } = await campaignProvider.update(created.id, created.outs, inputs);
     await sim.control.editCampaign(created.id, { status: "paused", name: "Renamed outside" });
 
-    const read = await campaignProvider.read(created.id, outs) as {
-      props: CampaignOutputs; inputs: CampaignInputs };
+    const read = (await campaignProvider.read(created.id, outs)) as {
+      props: CampaignOutputs;
+      inputs: CampaignInputs;
+    };
     expect(read.props.liveStatus).toBe("paused");
     expect(read.props.name).toBe("Renamed outside");
     expect(read.inputs.status).toBe("paused");
@@ -112,8 +132,9 @@ describe("campaign provider against the simulator", () => {
   it("reads no drift right after create", async () => {
     const inputs = await desired();
     const created = await campaignProvider.create(inputs);
-    const read = await campaignProvider.read(created.id, created.outs) as {
-      props: CampaignOutputs };
+    const read = (await campaignProvider.read(created.id, created.outs)) as {
+      props: CampaignOutputs;
+    };
     expect((await campaignProvider.diff(created.id, read.props, inputs)).changes).toBe(false);
   });
 
@@ -130,10 +151,12 @@ describe("campaign provider against the simulator", () => {
     const { outs } = await campaignProvider.update(created.id, created.outs, changed);
 
     const writes = (await sim.control.calls()).filter((call) => call.method === "POST");
-    expect(writes.map((call) => call.path).sort()).toEqual([
-      `/v1/ad_groups/${created.outs.adGroups[1]!.adGroupId}/archive`,
-      `/v1/ads/${created.outs.adGroups[0]!.ads[0]!.adId}`,
-    ].sort());
+    expect(writes.map((call) => call.path).sort()).toEqual(
+      [
+        `/v1/ad_groups/${created.outs.adGroups[1]!.adGroupId}/archive`,
+        `/v1/ads/${created.outs.adGroups[0]!.ads[0]!.adId}`,
+      ].sort(),
+    );
     expect(outs.adGroups).toHaveLength(1);
     expect(outs.adGroups[0]!.ads[0]!.title).toBe("Hike further");
   });
@@ -154,7 +177,8 @@ describe("campaign provider against the simulator", () => {
     await sim.control.setBilling("none");
     const before = (await sim.control.ledger()).length;
     await expect(campaignProvider.create(await desired())).rejects.toThrow(
-      /billing_not_configured.*payment card/);
+      /billing_not_configured.*payment card/,
+    );
     expect((await sim.control.ledger()).length).toBe(before);
   });
 

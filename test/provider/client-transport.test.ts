@@ -4,7 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  ThradApiError, ThradAuthenticationError, ThradConnectionError, ThradResponseFormatError,
+  ThradApiError,
+  ThradAuthenticationError,
+  ThradConnectionError,
+  ThradResponseFormatError,
 } from "../../provider/client/errors";
 import { ThradClient } from "../../provider/client/thrad-client";
 
@@ -58,19 +61,27 @@ const apiError = (code: string, message: string) => ({
 describe("Thrad client transport", () => {
   it("sends the key as a bearer header", async () => {
     let authorization: string | undefined;
-    const client = await clientAgainst([(request, response) => {
-      authorization = request.headers.authorization;
-      json(200, account)(request, response);
-    }]);
+    const client = await clientAgainst([
+      (request, response) => {
+        authorization = request.headers.authorization;
+        json(200, account)(request, response);
+      },
+    ]);
     await client.getAdAccount();
     expect(authorization).toBe(`Bearer ${secretKey}`);
   });
 
   it("maps a 401 to an authentication error without the key", async () => {
-    const client = await clientAgainst([json(401, {
-      error: { message: "Invalid API key.", type: "authentication_error", param: null,
-        code: "invalid_api_key" },
-    })]);
+    const client = await clientAgainst([
+      json(401, {
+        error: {
+          message: "Invalid API key.",
+          type: "authentication_error",
+          param: null,
+          code: "invalid_api_key",
+        },
+      }),
+    ]);
     const error = await client.getAdAccount().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ThradAuthenticationError);
     expect((error as ThradApiError).code).toBe("invalid_api_key");
@@ -89,11 +100,18 @@ describe("Thrad client transport", () => {
 
   it("retries a keyed POST with the same key", async () => {
     const campaign = {
-      id: "c1", name: "n", status: "paused", review_status: "in_review", start_time: 1,
-      end_time: null, budget: { lifetime_spend_limit_micros: 990_000 },
+      id: "c1",
+      name: "n",
+      status: "paused",
+      review_status: "in_review",
+      start_time: 1,
+      end_time: null,
+      budget: { lifetime_spend_limit_micros: 990_000 },
     };
-    const client = await clientAgainst([json(500, apiError("server_error", "boom")),
-      json(201, campaign)]);
+    const client = await clientAgainst([
+      json(500, apiError("server_error", "boom")),
+      json(201, campaign),
+    ]);
     const body = { name: "n", budget: { lifetime_spend_limit_micros: 990_000 }, ad_groups: [] };
     await client.createCampaign(body, "key-1");
     expect(received.map((call) => call.idempotencyKey)).toEqual(["key-1", "key-1"]);
@@ -112,10 +130,12 @@ describe("Thrad client transport", () => {
   });
 
   it("reports an HTML error page clearly", async () => {
-    const client = await clientAgainst([(_request, response) => {
-      response.writeHead(502, { "content-type": "text/html" });
-      response.end("<html><body>Bad gateway</body></html>");
-    }]);
+    const client = await clientAgainst([
+      (_request, response) => {
+        response.writeHead(502, { "content-type": "text/html" });
+        response.end("<html><body>Bad gateway</body></html>");
+      },
+    ]);
     const error = await client.getCampaign("c1").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ThradResponseFormatError);
     expect((error as Error).message).toMatch(/HTTP 502.*Bad gateway/);
@@ -123,10 +143,12 @@ describe("Thrad client transport", () => {
   });
 
   it("reports truncated JSON clearly", async () => {
-    const client = await clientAgainst([(_request, response) => {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end('{"id": "c1", "name": ');
-    }]);
+    const client = await clientAgainst([
+      (_request, response) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end('{"id": "c1", "name": ');
+      },
+    ]);
     await expect(client.getCampaign("c1")).rejects.toThrow(/not JSON/);
   });
 
@@ -137,7 +159,9 @@ describe("Thrad client transport", () => {
 
   it("reports a refused connection as a connection error", async () => {
     const client = new ThradClient({
-      apiKey: secretKey, baseUrl: "http://127.0.0.1:9/v1", maxRetries: 0,
+      apiKey: secretKey,
+      baseUrl: "http://127.0.0.1:9/v1",
+      maxRetries: 0,
     });
     const error = await client.getAdAccount().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ThradConnectionError);

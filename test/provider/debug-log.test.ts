@@ -17,7 +17,10 @@ afterAll(async () => {
 async function linesFor(debug: boolean | undefined, key = apiKey): Promise<string[]> {
   const lines: string[] = [];
   const transport = new Transport({
-    apiKey: key, baseUrl: sim.apiBaseUrl, log: (line) => lines.push(line), maxRetries: 0,
+    apiKey: key,
+    baseUrl: sim.apiBaseUrl,
+    log: (line) => lines.push(line),
+    maxRetries: 0,
     ...(debug === undefined ? {} : { debug }),
   });
   try {

@@ -6,7 +6,9 @@ export async function uploadSampleImage(apiBaseUrl: string, apiKey: string): Pro
   const form = new FormData();
   form.set("file", new Blob([readFileSync(sampleImagePath)], { type: "image/png" }), "shoe.png");
   const response = await fetch(`${apiBaseUrl}/upload`, {
-    method: "POST", headers: { authorization: `Bearer ${apiKey}` }, body: form,
+    method: "POST",
+    headers: { authorization: `Bearer ${apiKey}` },
+    body: form,
   });
   if (response.status !== 201) {
     throw new Error(`upload failed with HTTP ${response.status}: ${await response.text()}`);
@@ -26,17 +28,31 @@ export async function createCampaignDirectly(
     body: JSON.stringify({
       name: "Made in the dashboard",
       budget: { lifetime_spend_limit_micros: 30_000_000 },
-      ad_groups: [{
-        name: "Dashboard group",
-        context_hints: ["camping"],
-        bidding_config: { max_bid_micros: 1_200_000 },
-        ads: [{ name: "Tent card", creative: { type: "chat_card", title: "Tents for two",
-          body: "Pitch in a minute.", file_id: fileId, target_url: "https://tents.example" } }],
-      }],
+      ad_groups: [
+        {
+          name: "Dashboard group",
+          context_hints: ["camping"],
+          bidding_config: { max_bid_micros: 1_200_000 },
+          ads: [
+            {
+              name: "Tent card",
+              creative: {
+                type: "chat_card",
+                title: "Tents for two",
+                body: "Pitch in a minute.",
+                file_id: fileId,
+                target_url: "https://tents.example",
+              },
+            },
+          ],
+        },
+      ],
     }),
   });
   if (response.status !== 201) {
-    throw new Error(`campaign create failed with HTTP ${response.status}: ${await response.text()}`);
+    throw new Error(
+      `campaign create failed with HTTP ${response.status}: ${await response.text()}`,
+    );
   }
   return (await response.json()) as { id: string };
 }

@@ -8,13 +8,22 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import {
-  repoRoot, runPulumi, runPulumiOrThrow, type PulumiResult, type PulumiRunOptions,
+  repoRoot,
+  runPulumi,
+  runPulumiOrThrow,
+  type PulumiResult,
+  type PulumiRunOptions,
 } from "../../scripts/lib/pulumi-cli";
 
 export const quickstartDir = repoRoot;
 export const campaignProgramDir = path.join(repoRoot, "test", "fixtures", "campaign-program");
-export const sampleImagePath = path.join(repoRoot, "examples", "quickstart", "assets",
-  "trail-shoe.png");
+export const sampleImagePath = path.join(
+  repoRoot,
+  "examples",
+  "quickstart",
+  "assets",
+  "trail-shoe.png",
+);
 
 export class TestStack {
   readonly name = `t${randomBytes(5).toString("hex")}`;
@@ -65,7 +74,11 @@ export class TestStack {
   }
 
   /** Runs `pulumi preview --json` and returns the parsed digest. */
-  async previewJson(): Promise<{ code: number; digest: PreviewDigest | undefined; output: string }> {
+  async previewJson(): Promise<{
+    code: number;
+    digest: PreviewDigest | undefined;
+    output: string;
+  }> {
     const result = await this.run(["preview", "--json"]);
     let digest: PreviewDigest | undefined;
     try {

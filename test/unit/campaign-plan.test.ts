@@ -12,8 +12,14 @@ function inputs(): CampaignInputs {
     adGroups: ["Alpha", "Beta"].map((name) => ({
       name,
       maxBidMicros: 2_000_000,
-      ads: [{ title: `${name} card`, body: "Body", targetUrl: "https://x.example",
-        fileId: "uploads/f.png" }],
+      ads: [
+        {
+          title: `${name} card`,
+          body: "Body",
+          targetUrl: "https://x.example",
+          fileId: "uploads/f.png",
+        },
+      ],
     })),
   };
 }
@@ -57,8 +63,11 @@ describe("planCampaign", () => {
   it("plans one ad update for a changed title", () => {
     const desired = inputs();
     const stored = storedFrom(desired);
-    desired.adGroups[0]!.ads[0] = { ...desired.adGroups[0]!.ads[0]!, key: "Alpha card",
-      title: "New title" };
+    desired.adGroups[0]!.ads[0] = {
+      ...desired.adGroups[0]!.ads[0]!,
+      key: "Alpha card",
+      title: "New title",
+    };
     const plan = planCampaign(stored, desired);
     expect(plan.fieldsChanged).toEqual([]);
     expect(plan.adGroups.update).toHaveLength(1);

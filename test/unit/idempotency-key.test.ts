@@ -21,7 +21,8 @@ describe("deriveIdempotencyKey", () => {
 
   it("has the shape of a UUID", () => {
     expect(deriveIdempotencyKey("urn:a", "create", {})).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
   });
 
   it("drops undefined fields in canonical JSON", () => {

@@ -10,7 +10,8 @@ describe("reference docs", () => {
     (file, text) => {
       const committed = readFileSync(path.join(repoRoot, "docs", "reference", file), "utf8");
       expect(committed).toBe(text);
-    });
+    },
+  );
 
   it("documents every campaign input", () => {
     const campaign = generateReference(repoRoot).find((page) => page.file === "campaign.md");

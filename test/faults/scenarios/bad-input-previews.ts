@@ -24,8 +24,10 @@ async function previewEach(stack: TestStack, programs: BadProgram[]): Promise<st
     const preview = await stack.run(["preview"]);
     const output = `${preview.stdout}\n${preview.stderr}`;
     // The engine prints "property <path> value {<value>} has a problem: <reason>".
-    const named = new RegExp(`property ${escaped(program.property)} value [^\\n]* has a ` +
-      `problem: [^\\n]*${program.reason.source}`);
+    const named = new RegExp(
+      `property ${escaped(program.property)} value [^\\n]* has a ` +
+        `problem: [^\\n]*${program.reason.source}`,
+    );
     if (preview.code === 0) {
       problems.push(`${program.name}: preview passed`);
     } else if (!named.test(output)) {
@@ -43,8 +45,10 @@ export function badInputPreviewTests(report: FaultReport, slots: Slots): void {
     }
     return program;
   });
-  const halves = [sample.filter((_program, index) => index % 2 === 0),
-    sample.filter((_program, index) => index % 2 === 1)];
+  const halves = [
+    sample.filter((_program, index) => index % 2 === 0),
+    sample.filter((_program, index) => index % 2 === 1),
+  ];
 
   describe("malformed programs at pulumi preview", () => {
     it("sample has at least 10 programs", () => {
@@ -52,23 +56,28 @@ export function badInputPreviewTests(report: FaultReport, slots: Slots): void {
     });
 
     halves.forEach((half, part) => {
-      it(`part ${part + 1} fails naming each property, no charging call`,
-        () => slots.run(async () => {
-          const startedAt = Date.now();
-          const sim = await startSimulator({ apiKeys: [apiKey] });
-          const stack = await faultStack(sim, apiKey, {});
-          try {
-            expect(await previewEach(stack, half)).toEqual([]);
-            const calls = await sim.control.calls();
-            expect(calls.filter((call) => call.method === "POST" &&
-              call.path === "/v1/campaigns")).toEqual([]);
-            const scenario = `preview part ${part + 1}: ${half.length} malformed programs`;
-            report.add(await observe(sim, scenario, half.length, [], startedAt));
-          } finally {
-            await stack.remove();
-            await sim.close();
-          }
-        }), slottedTestTimeoutMs);
+      it(
+        `part ${part + 1} fails naming each property, no charging call`,
+        () =>
+          slots.run(async () => {
+            const startedAt = Date.now();
+            const sim = await startSimulator({ apiKeys: [apiKey] });
+            const stack = await faultStack(sim, apiKey, {});
+            try {
+              expect(await previewEach(stack, half)).toEqual([]);
+              const calls = await sim.control.calls();
+              expect(
+                calls.filter((call) => call.method === "POST" && call.path === "/v1/campaigns"),
+              ).toEqual([]);
+              const scenario = `preview part ${part + 1}: ${half.length} malformed programs`;
+              report.add(await observe(sim, scenario, half.length, [], startedAt));
+            } finally {
+              await stack.remove();
+              await sim.close();
+            }
+          }),
+        slottedTestTimeoutMs,
+      );
     });
   });
 }

@@ -18,7 +18,12 @@ import { firedLatencyFaults, observe, type FaultReport } from "../support/fault-
 import { slottedTestTimeoutMs, type Slots } from "../support/slots";
 import { campaignArgs, faultStack, readState, stateCampaigns } from "../support/fault-stack";
 import {
-  anyAlive, descendantsOf, finishWithin, findDynamicProvider, killProcess, startPulumi,
+  anyAlive,
+  descendantsOf,
+  finishWithin,
+  findDynamicProvider,
+  killProcess,
+  startPulumi,
   waitFor,
 } from "../support/process-tree";
 
@@ -60,8 +65,8 @@ const crashPoints: CrashPoint[] = [
   {
     name: "after the response, before state",
     faults: [{ kind: "latency", latency_ms: 15_000, route: "GET /v1/ad_groups" }],
-    reached: async (sim) => (await callSeen(sim, "GET", "/v1/ad_groups")) &&
-      (await chargedCount(sim)) === 1,
+    reached: async (sim) =>
+      (await callSeen(sim, "GET", "/v1/ad_groups")) && (await chargedCount(sim)) === 1,
     chargedAtKill: 1,
   },
 ];
@@ -69,10 +74,13 @@ const crashPoints: CrashPoint[] = [
 type KillTarget = "pulumi up" | "provider process";
 
 /** Starts `pulumi up`, waits for the crash point, kills the target, and cleans up leftovers. */
-async function crashUp(stack: TestStack, sim: RunningSimulator, point: CrashPoint,
-  target: KillTarget): Promise<void> {
-  const run = startPulumi(["up", "--yes", "--skip-preview", "--stack", stack.name],
-    stack.options);
+async function crashUp(
+  stack: TestStack,
+  sim: RunningSimulator,
+  point: CrashPoint,
+  target: KillTarget,
+): Promise<void> {
+  const run = startPulumi(["up", "--yes", "--skip-preview", "--stack", stack.name], stack.options);
   try {
     await waitFor(`the create to reach "${point.name}"`, () => point.reached(sim), 45_000);
     expect(await chargedCount(sim)).toBe(point.chargedAtKill);
@@ -102,64 +110,83 @@ export function crashTests(report: FaultReport, slots: Slots): void {
     const targets: KillTarget[] = ["pulumi up", "provider process"];
     for (const point of crashPoints) {
       for (const target of targets) {
-        it(`kill ${target} ${point.name}, then recover`, () => slots.run(async () => {
-          const startedAt = Date.now();
-          const sim = await startSimulator({ apiKeys: [apiKey] });
-          const stack = await faultStack(sim, apiKey, { crash: campaignArgs("Crash test") });
-          try {
-            for (const fault of point.faults) {
-              await sim.control.injectFault(fault);
-            }
-            await crashUp(stack, sim, point, target);
-            const delays = await firedLatencyFaults(sim);
-            await sim.control.clearFaults();
-            // The first (killed) run, then the recovery.
-            let runs = 1;
-            if (target === "pulumi up") {
-              // The killed CLI left its lock and its pending create in the state.
-              const cancel = await stack.run(["cancel", "--yes"]);
-              runs++;
-              expect(cancel.code, cancel.stderr).toBe(0);
-              const pending = (await readState(stack)).pendingOperations;
-              expect(pending.map((operation) => operation.type)).toContain("creating");
-              const refresh = await stack.run(["refresh", "--yes", "--skip-preview",
-                "--clear-pending-creates"]);
-              runs++;
-              expect(refresh.code, `${refresh.stdout}\n${refresh.stderr}`).toBe(0);
-            }
-            const up = await stack.run(["up", "--yes", "--skip-preview"]);
-            runs++;
-            expect(up.code, `${up.stdout}\n${up.stderr}`).toBe(0);
+        it(
+          `kill ${target} ${point.name}, then recover`,
+          () =>
+            slots.run(async () => {
+              const startedAt = Date.now();
+              const sim = await startSimulator({ apiKeys: [apiKey] });
+              const stack = await faultStack(sim, apiKey, { crash: campaignArgs("Crash test") });
+              try {
+                for (const fault of point.faults) {
+                  await sim.control.injectFault(fault);
+                }
+                await crashUp(stack, sim, point, target);
+                const delays = await firedLatencyFaults(sim);
+                await sim.control.clearFaults();
+                // The first (killed) run, then the recovery.
+                let runs = 1;
+                if (target === "pulumi up") {
+                  // The killed CLI left its lock and its pending create in the state.
+                  const cancel = await stack.run(["cancel", "--yes"]);
+                  runs++;
+                  expect(cancel.code, cancel.stderr).toBe(0);
+                  const pending = (await readState(stack)).pendingOperations;
+                  expect(pending.map((operation) => operation.type)).toContain("creating");
+                  const refresh = await stack.run([
+                    "refresh",
+                    "--yes",
+                    "--skip-preview",
+                    "--clear-pending-creates",
+                  ]);
+                  runs++;
+                  expect(refresh.code, `${refresh.stdout}\n${refresh.stderr}`).toBe(0);
+                }
+                const up = await stack.run(["up", "--yes", "--skip-preview"]);
+                runs++;
+                expect(up.code, `${up.stdout}\n${up.stderr}`).toBe(0);
 
-            const state = await readState(stack);
-            expect(state.pendingOperations).toEqual([]);
-            const campaigns = stateCampaigns(state);
-            expect(campaigns).toHaveLength(1);
-            const simCampaigns = await sim.control.campaigns();
-            expect(simCampaigns).toHaveLength(1);
-            const live = simCampaigns[0]!;
-            const stored = campaigns[0]!.outputs ?? {};
-            expect(campaigns[0]!.id).toBe(live.id);
-            expect(stored["liveStatus"]).toBe(live.status);
-            expect(stored["reviewStatus"]).toBe(live.review_status);
-            const storedGroups = stored["adGroups"] as { adGroupId: string;
-              ads: { adId: string }[] }[];
-            expect(storedGroups.map((group) => group.adGroupId))
-              .toEqual(live.ad_groups.map((group) => group.id));
-            expect(storedGroups.flatMap((group) => group.ads.map((ad) => ad.adId)))
-              .toEqual(live.ad_groups.flatMap((group) => group.ads.map((ad) => ad.id)));
+                const state = await readState(stack);
+                expect(state.pendingOperations).toEqual([]);
+                const campaigns = stateCampaigns(state);
+                expect(campaigns).toHaveLength(1);
+                const simCampaigns = await sim.control.campaigns();
+                expect(simCampaigns).toHaveLength(1);
+                const live = simCampaigns[0]!;
+                const stored = campaigns[0]!.outputs ?? {};
+                expect(campaigns[0]!.id).toBe(live.id);
+                expect(stored["liveStatus"]).toBe(live.status);
+                expect(stored["reviewStatus"]).toBe(live.review_status);
+                const storedGroups = stored["adGroups"] as {
+                  adGroupId: string;
+                  ads: { adId: string }[];
+                }[];
+                expect(storedGroups.map((group) => group.adGroupId)).toEqual(
+                  live.ad_groups.map((group) => group.id),
+                );
+                expect(storedGroups.flatMap((group) => group.ads.map((ad) => ad.adId))).toEqual(
+                  live.ad_groups.flatMap((group) => group.ads.map((ad) => ad.id)),
+                );
 
-            const observed = await observe(sim, `crash: kill ${target} ${point.name}`, runs,
-              campaigns.map((campaign) => String(campaign.id)), startedAt, delays);
-            report.add(observed);
-            expect(observed.campaignsCreated).toBe(1);
-            expect(observed.depositsCharged).toBe(1);
-            expect(observed.leaks).toBe(0);
-          } finally {
-            await stack.remove();
-            await sim.close();
-          }
-        }), slottedTestTimeoutMs);
+                const observed = await observe(
+                  sim,
+                  `crash: kill ${target} ${point.name}`,
+                  runs,
+                  campaigns.map((campaign) => String(campaign.id)),
+                  startedAt,
+                  delays,
+                );
+                report.add(observed);
+                expect(observed.campaignsCreated).toBe(1);
+                expect(observed.depositsCharged).toBe(1);
+                expect(observed.leaks).toBe(0);
+              } finally {
+                await stack.remove();
+                await sim.close();
+              }
+            }),
+          slottedTestTimeoutMs,
+        );
       }
     }
   });

@@ -42,13 +42,16 @@ export async function observe(
   faultsNotInCallLog = 0,
 ): Promise<Observation> {
   const [calls, ledger, campaigns] = await Promise.all([
-    sim.control.calls(), sim.control.ledger(), sim.control.campaigns(),
+    sim.control.calls(),
+    sim.control.ledger(),
+    sim.control.campaigns(),
   ]);
   const charged = ledger.filter((row) => row.status === "charged");
   const depositsOf = (id: string) => charged.filter((row) => row.campaign_id === id).length;
   const simIds = new Set(campaigns.map((campaign) => campaign.id));
-  const untracked = campaigns.filter((campaign) =>
-    campaign.status !== "archived" && !knownIds.includes(campaign.id));
+  const untracked = campaigns.filter(
+    (campaign) => campaign.status !== "archived" && !knownIds.includes(campaign.id),
+  );
   const phantom = knownIds.filter((id) => !simIds.has(id));
   return {
     scenario,
@@ -70,7 +73,8 @@ export async function observe(
 export async function firedLatencyFaults(sim: RunningSimulator): Promise<number> {
   const response = await fetch(`${sim.url}/_sim/faults`);
   const faults = ((await response.json()) as { data: { kind: string; fired: number }[] }).data;
-  return faults.filter((fault) => fault.kind === "latency")
+  return faults
+    .filter((fault) => fault.kind === "latency")
     .reduce((sum, fault) => sum + fault.fired, 0);
 }
 
@@ -88,33 +92,47 @@ export class FaultReport {
   }
 
   render(): string {
-    const header = "| scenario | faults injected | runs | campaigns created | deposits charged " +
+    const header =
+      "| scenario | faults injected | runs | campaigns created | deposits charged " +
       "| campaigns without exactly one deposit | leaks found | wall s |";
     const rule = "|---|---:|---:|---:|---:|---:|---:|---:|";
     const line = (row: Omit<Observation, "scenario">, name: string) =>
       `| ${name} | ${row.faultsInjected} | ${row.runs} | ${row.campaignsCreated} | ` +
       `${row.depositsCharged} | ${row.campaignsWithoutOneDeposit} | ${row.leaks} | ` +
       `${row.wallSeconds.toFixed(1)} |`;
-    const total = this.rows.reduce((sum, row) => ({
-      faultsInjected: sum.faultsInjected + row.faultsInjected,
-      runs: sum.runs + row.runs,
-      campaignsCreated: sum.campaignsCreated + row.campaignsCreated,
-      depositsCharged: sum.depositsCharged + row.depositsCharged,
-      campaignsWithoutOneDeposit: sum.campaignsWithoutOneDeposit + row.campaignsWithoutOneDeposit,
-      leaks: sum.leaks + row.leaks,
-      wallSeconds: sum.wallSeconds + row.wallSeconds,
-    }), {
-      faultsInjected: 0, runs: 0, campaignsCreated: 0, depositsCharged: 0,
-      campaignsWithoutOneDeposit: 0, leaks: 0, wallSeconds: 0,
-    });
-    return [header, rule, ...this.rows.map((row) => line(row, row.scenario)),
-      line(total, "**total**")].join("\n");
+    const total = this.rows.reduce(
+      (sum, row) => ({
+        faultsInjected: sum.faultsInjected + row.faultsInjected,
+        runs: sum.runs + row.runs,
+        campaignsCreated: sum.campaignsCreated + row.campaignsCreated,
+        depositsCharged: sum.depositsCharged + row.depositsCharged,
+        campaignsWithoutOneDeposit: sum.campaignsWithoutOneDeposit + row.campaignsWithoutOneDeposit,
+        leaks: sum.leaks + row.leaks,
+        wallSeconds: sum.wallSeconds + row.wallSeconds,
+      }),
+      {
+        faultsInjected: 0,
+        runs: 0,
+        campaignsCreated: 0,
+        depositsCharged: 0,
+        campaignsWithoutOneDeposit: 0,
+        leaks: 0,
+        wallSeconds: 0,
+      },
+    );
+    return [
+      header,
+      rule,
+      ...this.rows.map((row) => line(row, row.scenario)),
+      line(total, "**total**"),
+    ].join("\n");
   }
 
   /** Prints the table and keeps a copy in `.tools/fault-summary.md`. */
   print(): void {
     const elapsed = ((Date.now() - this.startedAt) / 1000).toFixed(1);
-    const footer = `Suite wall time: ${elapsed} s. Scenarios that run \`pulumi\` overlap two at ` +
+    const footer =
+      `Suite wall time: ${elapsed} s. Scenarios that run \`pulumi\` overlap two at ` +
       "a time, so their wall times add up to more.";
     const text = `${this.render()}\n\n${footer}\n`;
     process.stdout.write(`\nFault-injection summary\n\n${text}\n`);

@@ -19,12 +19,22 @@ export function campaignArgs(
   return {
     name,
     lifetimeBudgetMicros: 20_000_000,
-    adGroups: [{
-      name: "Trail group", maxBidMicros: 1_000_000, contextHints: ["trail running"],
-      ads: [{ title: "Grip on trails", body: "Light shoes.", targetUrl: "https://x.example",
-        fileId: "$fileId" }],
-      ...groupOverrides,
-    }],
+    adGroups: [
+      {
+        name: "Trail group",
+        maxBidMicros: 1_000_000,
+        contextHints: ["trail running"],
+        ads: [
+          {
+            title: "Grip on trails",
+            body: "Light shoes.",
+            targetUrl: "https://x.example",
+            fileId: "$fileId",
+          },
+        ],
+        ...groupOverrides,
+      },
+    ],
     ...overrides,
   };
 }
@@ -41,7 +51,8 @@ export async function faultStack(
 ): Promise<TestStack> {
   const stack = new TestStack(faultProgramDir, env);
   await stack.init(apiKey, api.apiBaseUrl, {
-    imagePath: sampleImagePath, campaigns: JSON.stringify(campaigns),
+    imagePath: sampleImagePath,
+    campaigns: JSON.stringify(campaigns),
   });
   return stack;
 }

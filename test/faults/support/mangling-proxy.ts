@@ -27,13 +27,19 @@ export async function startManglingProxy(simulatorUrl: string): Promise<Mangling
   let mangled = 0;
 
   const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    const upstream = request({
-      host: target.hostname, port: target.port, method: incoming.method,
-      path: incoming.url, headers: incoming.headers,
-    }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
+    const upstream = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
     upstream.on("error", () => outgoing.destroy());
     incoming.pipe(upstream);
   };
@@ -59,9 +65,10 @@ export async function startManglingProxy(simulatorUrl: string): Promise<Mangling
       rule = next;
     },
     mangledCount: () => mangled,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -7,7 +7,10 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import {
-  pulumiEnv, repoRoot, type PulumiResult, type PulumiRunOptions,
+  pulumiEnv,
+  repoRoot,
+  type PulumiResult,
+  type PulumiRunOptions,
 } from "../../../scripts/lib/pulumi-cli";
 
 export interface RunningPulumi {
@@ -30,7 +33,8 @@ export function startPulumi(args: string[], options: PulumiRunOptions): RunningP
   const done = new Promise<PulumiResult>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) =>
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }),
+    );
   });
   if (child.pid === undefined) {
     throw new Error("pulumi did not start; run `npm run engine` to build it");
