@@ -1,5 +1,7 @@
 // The whole campaign tree under the real `pulumi` CLI: in-place nested updates matched by key,
 // no false drift after refresh, and adoption of a campaign made outside Pulumi.
+import { readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../simulator";
 import { createCampaignDirectly, uploadSampleImage } from "../support/direct-api";
@@ -132,9 +134,63 @@ describe("campaign tree updates", { timeout: 600_000 }, () => {
     expect(preview.stdout).toMatch(/maxBidMicros\s*: 7 => 1000000/);
   });
 
-  it("charged one deposit for all of it", async () => {
+  it("shows ad text and budget edits from the dashboard as drift", async () => {
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    const state = await stack.resourceOutputs(campaignType);
+    const groups = state["adGroups"] as { ads: { adId: string; title: string; body: string }[] }[];
+    const ad = groups[0]!.ads[0]!;
+    await sim.control.editAd(ad.adId, {
+      creative: {
+        type: "chat_card",
+        title: "Edited title",
+        body: ad.body,
+        target_url: "https://x.example",
+        file_id: (ad as unknown as { fileId: string }).fileId,
+      },
+    });
+    await sim.control.editCampaign(String(state["campaignId"]), {
+      budget: { lifetime_spend_limit_micros: 12_000_000 },
+    });
+    await stack.ok(["refresh", "--yes", "--skip-preview"]);
+    const preview = await stack.run(["preview", "--diff"]);
+    expect(preview.stdout).toMatch(/title\s*: "Edited title" => "Alpha first"/);
+    expect(preview.stdout).toMatch(/lifetimeBudgetMicros\s*: 12000000 => 40000000/);
+    expect(preview.stdout).not.toMatch(/replace/);
+  });
+
+  it("a new image replaces the creative and updates ads in place", async () => {
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    const before = await stack.resourceOutputs(campaignType);
+    const otherImage = path.join(stack.backendDir, "other.png");
+    writeFileSync(otherImage, Buffer.concat([readFileSync(sampleImagePath), Buffer.from("x")]));
+    await stack.setConfig("imagePath", otherImage);
+
+    const { output, calls } = await upWithCallLog(stack);
+    callRecord["replace the creative"] = calls;
+    expect(output).toMatch(/Creative image replaced/);
+    expect(calls.filter((call) => call.path === "/v1/upload")).toHaveLength(1);
+    expect(calls.filter((call) => /^\/v1\/ads\/[^/]+$/.test(call.path))).toHaveLength(2);
+    expect(calls.filter((call) => call.path === "/v1/campaigns")).toEqual([]);
+    const after = await stack.resourceOutputs(campaignType);
+    expect(after["campaignId"]).toBe(before["campaignId"]);
+  });
+
+  it("a campaign archived outside Pulumi is recreated only after preview says so", async () => {
+    const state = await stack.resourceOutputs(campaignType);
+    await sim.control.editCampaign(String(state["campaignId"]), { status: "archived" });
+    await stack.ok(["refresh", "--yes", "--skip-preview"]);
+    expect(await stack.resourceOutputs(campaignType)).toEqual({});
+
+    const preview = await stack.previewJson();
+    expect(preview.digest?.changeSummary?.["create"]).toBe(1);
+    await stack.ok(["up", "--yes", "--skip-preview"]);
+    const recreated = await stack.resourceOutputs(campaignType);
+    expect(recreated["campaignId"]).not.toBe(state["campaignId"]);
+  });
+
+  it("charged one deposit per campaign created", async () => {
     const charged = (await sim.control.ledger()).filter((row) => row.status === "charged");
-    expect(charged).toHaveLength(1);
+    expect(charged).toHaveLength(2);
   });
 });
 
