@@ -59,7 +59,7 @@ async function runDemo(sim: RunningSimulator, apiKey: string, options: PulumiRun
 
   step("pulumi refresh: read the live campaign and show what changed outside the code.");
   await runPulumiOrThrow(["refresh", "--yes", "--skip-preview", "--diff"], options);
-  // Stack outputs change only on `up`; the refreshed resource state shows the drift now.
+  // Stack outputs change only on `up`, so the refreshed resource state is where the drift shows.
   const refreshed = await campaignState(quiet);
   say(
     `After refresh the state records the campaign as ${refreshed["liveStatus"]}, while the ` +

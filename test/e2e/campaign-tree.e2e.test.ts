@@ -47,6 +47,29 @@ async function upWithCallLog(stack: TestStack): Promise<{ output: string; calls:
   return { output: result.stdout, calls: await writeCalls() };
 }
 
+/** Builds program arguments that describe the campaign `createCampaignDirectly` makes. */
+function adoptionArgs(adoptId: string, fileId: string, lifetimeBudgetMicros: number): string {
+  const ad = {
+    name: "Tent card",
+    title: "Tents for two",
+    body: "Pitch in a minute.",
+    targetUrl: "https://tents.example",
+    fileId,
+  };
+  const group = {
+    name: "Dashboard group",
+    maxBidMicros: 1_200_000,
+    contextHints: ["camping"],
+    ads: [ad],
+  };
+  return JSON.stringify({
+    adoptId,
+    name: "Made in the dashboard",
+    lifetimeBudgetMicros,
+    adGroups: [group],
+  });
+}
+
 /** Call lists of each scenario, printed once at the end for the record. */
 const callRecord: Record<string, Call[]> = {};
 
@@ -209,27 +232,7 @@ describe("adoption", { timeout: 300_000 }, () => {
     stack = new TestStack(campaignProgramDir);
     await stack.init(apiKey, sim.apiBaseUrl, {
       imagePath: sampleImagePath,
-      campaignArgs: JSON.stringify({
-        adoptId: existing.id,
-        name: "Made in the dashboard",
-        lifetimeBudgetMicros: 30_000_000,
-        adGroups: [
-          {
-            name: "Dashboard group",
-            maxBidMicros: 1_200_000,
-            contextHints: ["camping"],
-            ads: [
-              {
-                name: "Tent card",
-                title: "Tents for two",
-                body: "Pitch in a minute.",
-                targetUrl: "https://tents.example",
-                fileId,
-              },
-            ],
-          },
-        ],
-      }),
+      campaignArgs: adoptionArgs(existing.id, fileId, 30_000_000),
     });
     await sim.control.resetCalls();
     await stack.ok(["up", "--yes", "--skip-preview"]);
@@ -251,27 +254,7 @@ describe("adoption", { timeout: 300_000 }, () => {
     try {
       await other.init(apiKey, sim.apiBaseUrl, {
         imagePath: sampleImagePath,
-        campaignArgs: JSON.stringify({
-          adoptId: existing.id,
-          name: "Made in the dashboard",
-          lifetimeBudgetMicros: 99_000_000,
-          adGroups: [
-            {
-              name: "Dashboard group",
-              maxBidMicros: 1_200_000,
-              contextHints: ["camping"],
-              ads: [
-                {
-                  name: "Tent card",
-                  title: "Tents for two",
-                  body: "Pitch in a minute.",
-                  targetUrl: "https://tents.example",
-                  fileId,
-                },
-              ],
-            },
-          ],
-        }),
+        campaignArgs: adoptionArgs(existing.id, fileId, 99_000_000),
       });
       const up = await other.run(["up", "--yes", "--skip-preview"]);
       expect(up.code).not.toBe(0);

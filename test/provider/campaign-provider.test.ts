@@ -161,6 +161,26 @@ describe("campaign provider against the simulator", () => {
     expect(outs.adGroups[0]!.ads[0]!.title).toBe("Hike further");
   });
 
+  it("pauses and resumes an ad group through its status", async () => {
+    const inputs = await desired();
+    inputs.adGroups[0]!.status = "paused";
+    const created = await campaignProvider.create(inputs);
+    const groupId = created.outs.adGroups[0]!.adGroupId;
+    const stored = async () =>
+      (await sim.control.campaigns()).find((c) => c.id === created.id)?.ad_groups[0]?.status;
+    expect(await stored()).toBe("paused");
+
+    const resumed = structuredClone(inputs);
+    resumed.adGroups[0]!.status = "active";
+    expect((await campaignProvider.diff(created.id, created.outs, resumed)).changes).toBe(true);
+    await sim.control.resetCalls();
+    const { outs } = await campaignProvider.update(created.id, created.outs, resumed);
+    expect(await stored()).toBe("active");
+    expect(outs.adGroups[0]!.status).toBe("active");
+    const writes = (await sim.control.calls()).filter((call) => call.method === "POST");
+    expect(writes.map((call) => call.path)).toEqual([`/v1/ad_groups/${groupId}`]);
+  });
+
   it("treats a campaign archived outside Pulumi as gone", async () => {
     const created = await campaignProvider.create(await desired());
     await sim.control.editCampaign(created.id, { status: "archived" });

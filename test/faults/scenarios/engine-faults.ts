@@ -42,6 +42,14 @@ async function up(scenario: Scenario): Promise<{ code: number; output: string }>
   return { code: result.code, output: `${result.stdout}\n${result.stderr}` };
 }
 
+/** Observes a finished scenario against the campaign ids in its state and adds it to the report. */
+async function recordScenario(report: FaultReport, scenario: Scenario, name: string) {
+  const ids = await stateIds(scenario.stack);
+  const observed = await observe(scenario.sim, name, scenario.runs, ids, scenario.startedAt);
+  report.add(observed);
+  return observed;
+}
+
 async function stateIds(stack: TestStack): Promise<string[]> {
   return stateCampaigns(await readState(stack)).map((campaign) => String(campaign.id));
 }
@@ -134,14 +142,11 @@ export function engineFaultTests(report: FaultReport, slots: Slots): void {
             const after = await sim.control.campaigns();
             expect(after).toHaveLength(1);
             expect(after[0]?.ad_groups[0]?.status).toBe("paused");
-            const observed = await observe(
-              sim,
+            const observed = await recordScenario(
+              report,
+              scenario,
               "engine: create fails after the campaign exists",
-              scenario.runs,
-              await stateIds(stack),
-              scenario.startedAt,
             );
-            report.add(observed);
             expect(observed.depositsCharged).toBe(1);
             expect(observed.leaks).toBe(0);
           });
@@ -201,14 +206,11 @@ export function engineFaultTests(report: FaultReport, slots: Slots): void {
             expect((healed.ad_groups[0]!.ads[0]!["creative"] as { title: string }).title).toBe(
               "Grip on wet trails",
             );
-            const observed = await observe(
-              sim,
+            const observed = await recordScenario(
+              report,
+              scenario,
               "engine: update fails part way",
-              scenario.runs,
-              await stateIds(stack),
-              scenario.startedAt,
             );
-            report.add(observed);
             expect(observed.campaignsCreated).toBe(1);
             expect(observed.depositsCharged).toBe(1);
             expect(observed.leaks).toBe(0);
@@ -325,14 +327,11 @@ export function engineFaultTests(report: FaultReport, slots: Slots): void {
                 );
                 expect(inWindow.length).toBeLessThanOrEqual(createsPerWindow);
               }
-              const observed = await observe(
-                sim,
+              const observed = await recordScenario(
+                report,
+                scenario,
                 "engine: 5 creates against a limit of 2 per 4 s",
-                scenario.runs,
-                await stateIds(stack),
-                scenario.startedAt,
               );
-              report.add(observed);
               expect(observed.campaignsCreated).toBe(5);
               expect(observed.depositsCharged).toBe(5);
               expect(observed.leaks).toBe(0);
@@ -371,14 +370,11 @@ export function engineFaultTests(report: FaultReport, slots: Slots): void {
 
               const calls = await sim.control.calls();
               expect(calls.filter((call) => call.status === 429)).toEqual([]);
-              const observed = await observe(
-                sim,
+              const observed = await recordScenario(
+                report,
+                scenario,
                 "engine: wait beyond the ceiling",
-                scenario.runs,
-                await stateIds(stack),
-                scenario.startedAt,
               );
-              report.add(observed);
               expect(observed.campaignsCreated).toBe(1);
               expect(observed.depositsCharged).toBe(1);
               expect(observed.leaks).toBe(0);
