@@ -2,6 +2,7 @@
  * The creative's dynamic provider implementation: one upload per distinct image content. The
  * content hash is computed in `check`, so new bytes show as a replacement at preview time.
  */
+import { ThradApiError } from "../client/errors";
 import { getClient } from "../config";
 import { explainError } from "../explain-error";
 import { deriveIdempotencyKey } from "../idempotency-key";
@@ -28,6 +29,27 @@ export interface CreativeOutputs extends CreativeInputs {
 }
 
 type Loose = Record<string, unknown>;
+
+/**
+ * Uploads an image with a key derived from its content alone, so the same bytes uploaded again
+ * (a retry, a re-run, another Creative with the same file) get the stored `file_id` back.
+ * The multipart boundary differs on every upload; an API that compares raw bodies would call
+ * the repeat a reused key, and since an upload charges nothing, it is then sent once more
+ * under a fresh key.
+ */
+async function uploadOnce(bytes: Buffer, filename: string, contentType: string, sha256: string) {
+  const client = getClient();
+  const key = deriveIdempotencyKey("image-content", "upload", { sha256 });
+  try {
+    return await client.uploadFile(bytes, filename, contentType, key);
+  } catch (error) {
+    if (!(error instanceof ThradApiError && error.code === "idempotency_key_reused")) {
+      throw error;
+    }
+    const freshKey = deriveIdempotencyKey("image-content", `upload ${Date.now()}`, { sha256 });
+    return client.uploadFile(bytes, filename, contentType, freshKey);
+  }
+}
 
 export const creativeProvider = {
   async check(_olds: Loose, news: Loose): Promise<{ inputs: Loose; failures: CheckFailure[] }> {
@@ -100,9 +122,8 @@ export const creativeProvider = {
     }
     const filename = inputs.filename ?? image.defaultFilename;
     const contentType = inputs.contentType ?? contentTypes[image.format];
-    const key = deriveIdempotencyKey(inputs.resourceIdentity, "upload", { sha256: image.sha256 });
     try {
-      const file = await getClient().uploadFile(image.bytes, filename, contentType, key);
+      const file = await uploadOnce(image.bytes, filename, contentType, image.sha256);
       const outs: CreativeOutputs = {
         ...inputs,
         fileId: file.file_id,
