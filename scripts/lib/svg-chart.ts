@@ -55,9 +55,13 @@ export function renderSvgChart(
         `<title>${escapeXml(`${entry.label}: ${options.formatValue(entry.value)}`)}</title></rect>`,
     );
   });
+  // Every step-th bar is labelled, and always the last one, so the chart shows where it ends.
+  // A regular label closer than one step to the last would overlap it, so it is left out.
   const step = Math.max(1, Math.ceil(values.length / maxXLabels));
+  const last = values.length - 1;
   values.forEach((entry, index) => {
-    if (index % step !== 0) return;
+    const labelled = index === last || (index % step === 0 && last - index >= step);
+    if (!labelled) return;
     const x = round(margin.left + (index + 0.5) * slot);
     parts.push(
       `<text x="${x}" y="${bottom + 20}" text-anchor="middle" font-size="12" fill="#3f3f46">` +

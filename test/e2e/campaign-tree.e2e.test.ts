@@ -211,6 +211,22 @@ describe("campaign tree updates", { timeout: 600_000 }, () => {
     expect(recreated["campaignId"]).not.toBe(state["campaignId"]);
   });
 
+  it("pausing an ad group through its status makes one call", async () => {
+    const paused = group(
+      "Alpha group",
+      [ad("Alpha one", { title: "Alpha first" }), ad("Alpha two")],
+      { status: "paused" },
+    );
+    await stack.setConfig("campaignArgs", treeArgs([paused]));
+    const { calls } = await upWithCallLog(stack);
+    callRecord["pause an ad group"] = calls;
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.path).toMatch(/^\/v1\/ad_groups\/[^/]+$/);
+    const state = await stack.resourceOutputs(campaignType);
+    const live = (await sim.control.campaigns()).find((c) => c.id === state["campaignId"]);
+    expect(live?.ad_groups[0]?.status).toBe("paused");
+  });
+
   it("charged one deposit per campaign created", async () => {
     const charged = (await sim.control.ledger()).filter((row) => row.status === "charged");
     expect(charged).toHaveLength(2);
