@@ -2,7 +2,7 @@
  * Provider settings: the API key and base URL. They come from the stack config the engine
  * hands to `configure` (`thrad:apiKey`, `thrad:baseUrl`) or from the environment
  * (`THRAD_ADS_API_KEY`, `THRAD_BASE_URL`). They live only in this module of the provider
- * process: the serialized provider never sees them, so they cannot reach the state file.
+ * process: the serialized provider never contains them, so they cannot reach the state file.
  */
 import { ThradClient } from "./client/thrad-client";
 

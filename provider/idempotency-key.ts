@@ -2,7 +2,7 @@
  * Idempotency keys for the API's POSTs. A key is a hash of the resource's identity, the
  * operation and the exact request body, so:
  * - a retry, or a re-run of `pulumi up` after a crash, sends the same key and gets the stored
- *   answer back instead of a second charge;
+ *   response back instead of a second charge;
  * - a create retried with a corrected body gets a new key and is not rejected as a reuse.
  */
 import { createHash } from "node:crypto";
@@ -15,11 +15,19 @@ export function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareCodeUnits(a, b))
       .map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`);
     return `{${entries.join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
+}
+
+/** Orders strings by UTF-16 code units, independent of locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
 }
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium for the insights page screenshot test when it is missing and this
-# user may install packages (root, as on CI). Otherwise it says so and the test skips itself.
+# user may install packages (root, as on CI). Otherwise it prints why and the test skips itself.
 set -uo pipefail
 if [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ]; then
   exit 0

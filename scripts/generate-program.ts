@@ -37,10 +37,10 @@ async function main(): Promise<void> {
   }
   const client = new ThradClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl });
   try {
-    const wanted = values.campaign ?? [];
+    const requestedIds = values.campaign ?? [];
     const campaigns =
-      wanted.length > 0
-        ? await Promise.all(wanted.map((id) => client.getCampaign(id)))
+      requestedIds.length > 0
+        ? await Promise.all(requestedIds.map((id) => client.getCampaign(id)))
         : (await client.listCampaigns()).filter((campaign) => campaign.status !== "archived");
     const trees: CampaignTree[] = [];
     for (const campaign of campaigns) {

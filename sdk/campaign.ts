@@ -42,7 +42,7 @@ export interface PollAdArgs extends AdCommonArgs {
   type: pulumi.Input<"poll">;
   /** The question, 3 to 100 characters. */
   question: pulumi.Input<string>;
-  /** The answer options, 2 to 4, each 1 to 50 characters. */
+  /** The options to choose from, 2 to 4, each 1 to 50 characters. */
   options: pulumi.Input<pulumi.Input<string>[]>;
   /** Optional image: the `fileId` of an uploaded {@link Creative}. */
   fileId?: pulumi.Input<string>;
@@ -87,7 +87,7 @@ export interface CampaignArgs {
   endTime?: pulumi.Input<number | string>;
   /**
    * Desired status, `"paused"` (default) or `"active"`. A new campaign waits for Thrad's review
-   * while paused. Before approval, `"active"` keeps it paused and `statusMessage` says why. The
+   * while paused. Before approval, `"active"` keeps it paused and `statusMessage` gives the reason. The
    * next `pulumi up` after approval activates it.
    */
   status?: pulumi.Input<"active" | "paused">;

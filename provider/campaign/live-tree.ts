@@ -39,11 +39,11 @@ export async function readLiveTree(
 ): Promise<LiveTree> {
   const campaign = options.campaign ?? (await client.getCampaign(campaignId));
   const adGroups = await client.listAdGroups(campaignId);
-  const wanted = options.adGroupIds;
+  const recordedGroupIds = options.adGroupIds;
   const adsByGroup = new Map<string, Ad[]>();
   await Promise.all(
     adGroups
-      .filter((group) => !wanted || wanted.has(group.id))
+      .filter((group) => !recordedGroupIds || recordedGroupIds.has(group.id))
       .map(async (group) => {
         adsByGroup.set(group.id, await client.listAds(group.id));
       }),

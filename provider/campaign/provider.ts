@@ -68,7 +68,7 @@ export const campaignProvider = {
 
   /**
    * Archives the campaign in one call. One already archived or gone counts as deleted: the API
-   * may answer an archive of an archived campaign with success or with `invalid_state`.
+   * may respond to an archive of an archived campaign with success or with `invalid_state`.
    */
   async delete(id: string, _props: CampaignOutputs): Promise<void> {
     try {

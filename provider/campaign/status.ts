@@ -1,8 +1,8 @@
 /**
  * Reconciles a campaign's live status with the desired one through the `/activate` and
  * `/pause` actions (the API rejects `status` in an update body). Wanting `active` while review
- * is pending is not an error: the campaign stays paused and the message says why, and the next
- * `pulumi up` after approval activates it.
+ * is pending is not an error. The campaign stays paused, the message gives the reason, and the
+ * next `pulumi up` after approval activates it.
  */
 import { ThradApiError } from "../client/errors";
 import type { Campaign } from "../client/schemas";
@@ -44,7 +44,7 @@ export async function reconcileStatus(
   }
 }
 
-/** Campaign values an update knows without reading the campaign again. */
+/** Campaign values an update has without reading the campaign again. */
 export interface KnownStatus {
   liveStatus: Campaign["status"];
   reviewStatus: Campaign["review_status"];

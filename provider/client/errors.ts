@@ -62,7 +62,7 @@ export class ThradConnectionError extends ThradError {
   }
 }
 
-/** The API answered, but not with the shape the client expects (HTML page, truncated JSON). */
+/** A response without the shape the client expects (an HTML page, truncated JSON). */
 export class ThradResponseFormatError extends ThradError {
   override readonly name: string = "ThradResponseFormatError";
   readonly status: number;

@@ -6,7 +6,7 @@
  *
  * Which requests are retried:
  * - GET, and a POST that carries an `Idempotency-Key` (every attempt sends the same key, so the
- *   API replays its first answer instead of acting twice), after 5xx, network errors and a 409
+ *   API replays its first response instead of acting twice), after 5xx, network errors and a 409
  *   `idempotency_key_in_use` (an earlier attempt with that key is still running);
  * - any request after 429, because the API refuses it before doing anything.
  * A POST without a key is never retried after it may have reached the API.

@@ -33,8 +33,8 @@ type Loose = Record<string, unknown>;
 /**
  * Uploads an image with a key derived from its content alone, so the same bytes uploaded again
  * (a retry, a re-run, another Creative with the same file) get the stored `file_id` back.
- * The multipart boundary differs on every upload; an API that compares raw bodies would call
- * the repeat a reused key, and since an upload charges nothing, it is then sent once more
+ * The multipart boundary differs on every upload, so an API that compares raw bodies would
+ * reject the repeat as a reused key. An upload charges nothing, so it is then sent once more
  * under a fresh key.
  */
 async function uploadOnce(bytes: Buffer, filename: string, contentType: string, sha256: string) {

@@ -1,7 +1,7 @@
 /**
  * The providers that Pulumi serializes into each resource's `__provider` state property.
  * Each method loads the real implementation by package name when the engine calls it, so the
- * serialized text is small, holds no client, schema or key, and stays the same across runs (a
+ * serialized text is small, contains no client, schema or key, and stays the same across runs (a
  * changed `__provider` would make every resource look changed).
  */
 import type * as pulumi from "@pulumi/pulumi";

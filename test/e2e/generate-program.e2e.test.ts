@@ -28,7 +28,7 @@ describe("generate-program", { timeout: 300_000 }, () => {
     const fileId = await uploadSampleImage(sim.apiBaseUrl, apiKey);
     const existing = await createCampaignDirectly(sim.apiBaseUrl, apiKey, fileId);
 
-    // Asynchronous on purpose: the simulator runs in this process and must keep answering.
+    // Asynchronous on purpose: the simulator runs in this process and must keep responding.
     const generated = await promisify(execFile)(
       process.execPath,
       [path.join(repoRoot, "dist", "scripts", "generate-program.js"), "--campaign", existing.id],
